@@ -1,0 +1,298 @@
+"""The values that flow through difftool's pipeline.
+
+Frozen dataclasses and enums only: every stage is a function from one of these values to the
+next, so a stage can be tested on its own and no face (CLI, TUI, HTML) can change what the
+engine decided. Offsets always point into the *original* text of the file that was read, so a
+face can show the reader the exact place in the file they opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Flavour(StrEnum):
+    """How a text was extracted; decides which parser reads it."""
+
+    PDF_TEXT = "pdf-text"
+    """Raw PDF text: hard-wrapped lines, glued digit footnote markers, bodies at page foot."""
+    MARKDOWN_PDF = "markdown-pdf"
+    """PDF text with light markdown: ``**bold**``, ``^{ste}``, superscript markers."""
+    DOCX_TEXT = "docx-text"
+    """DOCX extraction: one paragraph per line, ``[footnoteRef:N]`` markers, inline bodies."""
+    PLAIN = "plain"
+    """Anything else: blank-line separated paragraphs."""
+    DOCX = "docx"
+    """A real Word file read from its OOXML package."""
+    PDF = "pdf"
+    """A real PDF file read with its layout."""
+
+
+class BlockKind(StrEnum):
+    """What a block of the letter is."""
+
+    HEADER = "header"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    SIGNATURE_ROLE = "signature-role"
+    SIGNATURE_NAME = "signature-name"
+    ANNEX_START = "annex-start"
+
+
+class HeaderField(StrEnum):
+    """Which header line a HEADER block is; header blocks are aligned by field, not by text."""
+
+    VERGADERJAAR = "vergaderjaar"
+    DOSSIER = "dossier"
+    TITLE = "title"
+    NUMBER = "number"
+    SENDER = "sender"
+    ADDRESSEE = "addressee"
+    DATE = "date"
+
+
+class Severity(StrEnum):
+    """How much a delta matters, most severe first."""
+
+    SUBSTANTIVE = "substantive"
+    EDITORIAL = "editorial"
+    COSMETIC = "cosmetic"
+    EXPECTED = "expected"
+
+
+SEVERITY_ORDER: tuple[Severity, ...] = (
+    Severity.SUBSTANTIVE,
+    Severity.EDITORIAL,
+    Severity.COSMETIC,
+    Severity.EXPECTED,
+)
+
+
+class Relation(StrEnum):
+    """How aligned blocks relate."""
+
+    EQUAL = "equal"
+    CHANGED = "changed"
+    SPLIT = "split"
+    MERGE = "merge"
+    MOVED = "moved"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark of a block's text."""
+
+    text: str
+    """The token as displayed (cleaned of markup, original quotes and dashes)."""
+    key: str
+    """Comparison key: quotes, dashes, ligatures and width folded; case kept."""
+    start: int
+    """Offset of the first character in the original file."""
+    end: int
+    """Offset just past the last character in the original file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of the letter's body: heading, paragraph, list item, signature line, header line."""
+
+    id: str
+    """Stable id within its letter, ``b12`` for the thirteenth block."""
+    kind: BlockKind
+    text: str
+    """Display text: unwrapped, markup and footnote markers removed."""
+    offsets: tuple[int, ...] = field(repr=False)
+    """Original-file offset of each character of ``text`` (same length as ``text``)."""
+    footnotes: tuple[int, ...] = ()
+    """Numbers of the footnotes this block cites, in order of their markers."""
+    field: HeaderField | None = None
+    """For HEADER blocks: which header line this is."""
+    page: int | None = None
+    """Page on which the block starts, where the source knows pages."""
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote: its number, its body and where it is cited."""
+
+    number: int
+    text: str
+    offsets: tuple[int, ...] = field(repr=False)
+    cited_in: str | None = None
+    """Id of the block whose marker cites this footnote."""
+
+    @property
+    def id(self) -> str:
+        return f"fn{self.number}"
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+    @property
+    def end(self) -> int:
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """A signature: the office (role line) and the name as printed."""
+
+    role: str
+    name: str
+    block: str
+    """Id of the name block."""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the letter's header says about it. Missing fields are ``None``."""
+
+    dossier: str | None = None
+    """Dossier (vetnummer) as printed, e.g. ``32 317``."""
+    title: str | None = None
+    """Dossier title, e.g. ``JBZ-Raad``."""
+    number: str | None = None
+    """TK document number, e.g. ``1014``."""
+    letter_code: str | None = None
+    """EK letter code, e.g. ``QF``."""
+    vergaderjaar: str | None = None
+    sender: str | None = None
+    chamber: str | None = None
+    """Addressee chamber: ``Eerste Kamer`` or ``Tweede Kamer``."""
+    place: str | None = None
+    date: str | None = None
+    """Date as printed, e.g. ``22 juni 2026``."""
+
+    @property
+    def edition(self) -> str | None:
+        """``EK`` or ``TK`` where the header tells."""
+        if self.chamber:
+            return "EK" if self.chamber.startswith("Eerste") else "TK"
+        if self.letter_code:
+            return "EK"
+        if self.number:
+            return "TK"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """A parsed letter: the model every later stage reads."""
+
+    path: str
+    encoding: str
+    flavour: Flavour
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+    signatories: tuple[Signatory, ...]
+    annexes: tuple[str, ...]
+    """Ids of blocks that start an annex (bijlage, verslag, form)."""
+    furniture: tuple[str, ...] = ()
+    """Running headers/footers and page numbers that were taken out of the text."""
+    notes: tuple[str, ...] = ()
+    """Things the reader found worth telling (e.g. a DOCX still holds tracked changes)."""
+
+    def block(self, block_id: str) -> Block:
+        for b in self.blocks:
+            if b.id == block_id:
+                return b
+        raise KeyError(block_id)
+
+    def footnote(self, number: int) -> Footnote | None:
+        for f in self.footnotes:
+            if f.number == number:
+                return f
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """An alignment group: units of A that correspond to units of B (indices into each side)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    relation: Relation
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """An alignment group expressed in block (or footnote) ids, with its inline diff."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    relation: Relation
+    similarity: float
+    ops: tuple[tuple[str, str], ...] = ()
+    """Inline diff of the joined texts for changed pairs: ``("=", text)``, ``("-", …)``, ``("+", …)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """Where a delta sits in one version."""
+
+    text: str
+    """The changed text on this side ('' for a pure insertion on the other side)."""
+    context: str
+    """The sentence around the change."""
+    block: str | None
+    footnote: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """One difference between the versions, classified."""
+
+    id: str
+    severity: Severity
+    kind: str
+    explanation: str
+    a: Side
+    b: Side
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a caller may tune. Defaults are what the CLI uses."""
+
+    force: bool = False
+    """Compare even when the letters do not look like versions of one letter."""
+    related_threshold: float = 0.25
+    """Minimum shared-shingle containment for two texts to count as versions of one letter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The engine's answer: everything every face renders."""
+
+    a: Letter
+    b: Letter
+    related: bool
+    relatedness: float
+    edition_a: str | None
+    edition_b: str | None
+    alignment: tuple[Aligned, ...]
+    footnote_alignment: tuple[Aligned, ...]
+    deltas: tuple[Delta, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in SEVERITY_ORDER}
+        for d in self.deltas:
+            counts[d.severity.value] += 1
+        return counts

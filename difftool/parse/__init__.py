@@ -1,0 +1,27 @@
+"""Text flavour -> Letter. ``parse`` picks the flavour parser; ``build_letter`` does the rest."""
+
+from __future__ import annotations
+
+from difftool.model import Flavour, Letter
+from difftool.parse.common import build_letter
+from difftool.parse.flavours import parse_docx_text, parse_markdown, parse_pdf_text
+from difftool.sources import Source, detect_flavour
+
+__all__ = ["parse", "parse_text"]
+
+
+def parse(source: Source, flavour: Flavour | None = None) -> Letter:
+    """Parse a decoded source into a Letter; the flavour is detected unless given."""
+    flavour = flavour or detect_flavour(source.text)
+    if flavour is Flavour.DOCX_TEXT:
+        paras, bodies, furniture = parse_docx_text(source.text)
+    elif flavour is Flavour.PDF_TEXT:
+        paras, bodies, furniture = parse_pdf_text(source.text)
+    else:
+        paras, bodies, furniture = parse_markdown(source.text)
+    return build_letter(source.path, source.encoding, flavour, paras, bodies, furniture)
+
+
+def parse_text(text: str, path: str = "<text>", flavour: Flavour | None = None) -> Letter:
+    """Parse a string (tests, generated letters)."""
+    return parse(Source(path, text, "utf-8"), flavour)

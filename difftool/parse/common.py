@@ -1,0 +1,296 @@
+"""What every flavour parser shares: the raw paragraph, markup cleaning, and the step that
+turns raw paragraphs into a :class:`~difftool.model.Letter` (header, headings, lists,
+signatures, annexes).
+
+A flavour parser only has to cut its text into :class:`Para` values (cleaned text with offsets,
+the footnotes they cite) and collect footnote bodies; :func:`build_letter` does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from difftool.lexicon import zipf
+from difftool.model import (
+    Block,
+    BlockKind,
+    Flavour,
+    Footnote,
+    HeaderField,
+    Letter,
+    Metadata,
+    Signatory,
+)
+from difftool.text import Mapped
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph as a flavour parser found it."""
+
+    text: Mapped
+    refs: tuple[int, ...] = ()
+    strong: bool = False
+    """Printed bold (markdown ``**``): a heading or an annex title."""
+    page: int | None = None
+
+
+# --- inline cleaning -------------------------------------------------------------------------
+
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_IMAGE = re.compile(r"\[image: [^\]]*\]")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:#|[^)\s]*)\)")
+_ANGLE_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
+_SUP_BRACES = re.compile(r"\^\{([^}\n]*)\}")
+_STRONG = re.compile(r"\*\*")
+_EMPH = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_EMPH_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+
+
+def strip_markup(m: Mapped) -> Mapped:
+    """Remove extraction noise and markdown, keeping what the reader reads."""
+    m = m.sub(_BOOKMARK, "")
+    m = m.sub(_IMAGE, "")
+    m = _keep_group(m, _MD_LINK)
+    m = _keep_group(m, _ANGLE_URL)
+    m = _keep_group(m, _SUP_BRACES)
+    m = m.sub(_STRONG, "")
+    m = _keep_group(m, _EMPH)
+    return m
+
+
+def _keep_group(m: Mapped, pattern: re.Pattern[str]) -> Mapped:
+    """Replace each match by its first group, keeping the group's own offsets."""
+    parts: list[Mapped] = []
+    pos = 0
+    for match in pattern.finditer(m.text):
+        parts.append(m.slice(pos, match.start()))
+        parts.append(m.slice(match.start(1), match.end(1)))
+        pos = match.end()
+    if not parts:
+        return m
+    parts.append(m.slice(pos))
+    return Mapped.join(parts, "")
+
+
+def unwrap(lines: list[Mapped]) -> Mapped:
+    """Join hard-wrapped lines; undo line-end hyphenation where the joined word is a word.
+
+    ``ver-`` + ``keer`` becomes ``verkeer`` (a word); ``niet-`` + ``kwetsbare`` and ``EU-`` +
+    ``aanpak`` keep their hyphen; ``mensenhandel-`` + ``en smokkel`` keeps hyphen and space.
+    """
+    out: list[Mapped] = []
+    for raw in lines:
+        line = raw.collapse()
+        if not line.text:
+            continue
+        if out:
+            hy = _LINE_END_HYPHEN.search(out[-1].text)
+            nxt = _WORD_START.match(line.text)
+            if hy and nxt and nxt.group(0)[0].islower() and nxt.group(0) not in _CONJUNCTIONS:
+                if not hy.group(1)[-1].isupper() and zipf(hy.group(1) + nxt.group(0)) >= 1.0:
+                    out[-1] = out[-1].slice(0, -1)
+                out.append(line)
+                continue
+            out.append(Mapped(" ", (line.offsets[0],)))
+        out.append(line)
+    return Mapped.join(out, "")
+
+
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"[^\W\d_]+")
+_CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or"})
+
+
+# --- furniture -------------------------------------------------------------------------------
+
+FURNITURE = re.compile(
+    r"^\s*(?:(?:Eerste|Tweede) Kamer,? vergaderjaar \d{4}\s*[-\u2013]\s*\d{2,4},\s*[\d .]+"
+    r"(?:,\s*(?:nr\.\s*\d+|[A-Z]{1,3}))?\s*\d*|(?:Pagina|pagina|Page) \d+(?: van \d+)?|\d{1,3})\s*$"
+)
+
+
+# --- building the letter ---------------------------------------------------------------------
+
+_VERGADERJAAR = re.compile(r"^Vergaderjaar \d{4}\s*[-\u2013]\s*\d{2,4}$", re.I)
+_DOSSIER = re.compile(r"^(\d{2}[ .]?\d{3}(?:[- ](?:[A-Z]{1,4}|\d{1,3}))?)(?:\s+(\S.*))?$")
+_NUMBER = re.compile(r"^Nr\.\s*(\d+[a-z]?)(?:\s+(\S.*))?$")
+_LETTER_CODE = re.compile(r"^([A-Z]{1,3})$")
+_SENDER = re.compile(r"^(?:Brief|BRIEF|Nota|NOTA) (?:van|VAN)\b")
+_ADDRESSEE = re.compile(r"^Aan de [Vv]oorzitter van de (Eerste|Tweede) Kamer")
+_DATE = re.compile(r"^([A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (\d{1,2} \w+ \d{4})$")
+
+_ROLE = re.compile(
+    r"^(?:De |de |THE )?(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-president|MINISTER|STAATSSECRETARIS)"
+    r"\b[^.]{0,120},$"
+)
+_ROLE_AND_NAME = re.compile(
+    r"^((?:De |de )?(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-president)\b[^.,]{0,120},)\s+(\S.{1,60})$"
+)
+_NAME = re.compile(
+    r"^(?:(?:[A-Z][a-z]?\.){1,5}\s?|[A-Z][a-zà-ÿ]+\s)(?:[A-Za-zà-ÿ'-]+\s){0,3}[A-Z][A-Za-zà-ÿ'-]+$"
+)
+_LIST = re.compile(r"^(?:[-\u2022\u25cf\u2013*]\s+|[a-z]\.\s|[ivx]+\.\)\s|\d{1,2}\)\s)")
+_BULLET = re.compile(r"^[-\u2022\u25cf\u2013*]\s+")
+_ANNEX = re.compile(r"^(?:Bijlage|BIJLAGE|Verslag van de|VERSLAG|Onderbouwing|DECLARATION|Annex|ANNEX)\b")
+
+
+def build_letter(
+    path: str,
+    encoding: str,
+    flavour: Flavour,
+    paras: list[Para],
+    bodies: dict[int, Mapped],
+    furniture: tuple[str, ...] = (),
+    notes: tuple[str, ...] = (),
+) -> Letter:
+    """Classify raw paragraphs into header lines and body blocks and assemble the Letter."""
+    meta: dict[str, str] = {}
+    blocks: list[Block] = []
+    signatories: list[Signatory] = []
+    annexes: list[str] = []
+    cited: dict[int, str] = {}
+    in_header = True
+    pending_role: Block | None = None
+    after_signature = False
+
+    def add(kind: BlockKind, text: Mapped, p: Para, fld: HeaderField | None = None) -> Block:
+        text = text.collapse()
+        b = Block(f"b{len(blocks)}", kind, text.text, text.offsets, p.refs, fld, p.page)
+        blocks.append(b)
+        for n in p.refs:
+            cited.setdefault(n, b.id)
+        return b
+
+    for idx, p in enumerate(paras):
+        t = p.text.text
+        if not t:
+            continue
+        if in_header and idx < 16:
+            fields = _header_field(t, meta)
+            for fld, start, end in fields:
+                add(BlockKind.HEADER, p.text.slice(start, end), p, fld)
+            if fields:
+                continue
+            if meta:
+                in_header = False
+        in_header = False
+
+        m = _ROLE_AND_NAME.match(t)
+        if m and _NAME.match(m.group(2)):
+            role = add(BlockKind.SIGNATURE_ROLE, p.text.slice(0, m.end(1)), Para(p.text, (), p.strong, p.page))
+            name = add(BlockKind.SIGNATURE_NAME, p.text.slice(m.start(2), m.end(2)), p)
+            signatories.append(Signatory(role.text.rstrip(","), name.text, name.id))
+            after_signature = True
+            pending_role = None
+            continue
+        if _ROLE.match(t) and len(t) < 140:
+            pending_role = add(BlockKind.SIGNATURE_ROLE, p.text, p)
+            continue
+        if pending_role is not None and _NAME.match(t) and len(t) < 60:
+            name = add(BlockKind.SIGNATURE_NAME, p.text, p)
+            signatories.append(Signatory(pending_role.text.rstrip(","), name.text, name.id))
+            pending_role = None
+            after_signature = True
+            continue
+        pending_role = None
+
+        if after_signature and (_ANNEX.match(t) or (p.strong and len(t) < 200) or _all_caps(t)):
+            b = add(BlockKind.ANNEX_START, p.text, p)
+            annexes.append(b.id)
+            after_signature = False
+            continue
+        if _LIST.match(t):
+            bullet = _BULLET.match(t)
+            add(BlockKind.LIST_ITEM, p.text.slice(bullet.end()) if bullet else p.text, p)
+        elif _is_heading(t, p):
+            add(BlockKind.HEADING, p.text, p)
+        else:
+            add(BlockKind.PARAGRAPH, p.text, p)
+
+    footnotes = tuple(
+        Footnote(n, body.collapse().text, body.collapse().offsets, cited.get(n))
+        for n, body in sorted(bodies.items())
+    )
+    metadata = Metadata(
+        dossier=meta.get("dossier"),
+        title=meta.get("title"),
+        number=meta.get("number"),
+        letter_code=meta.get("letter_code"),
+        vergaderjaar=meta.get("vergaderjaar"),
+        sender=meta.get("sender"),
+        chamber=meta.get("chamber"),
+        place=meta.get("place"),
+        date=meta.get("date"),
+    )
+    return Letter(
+        path=path,
+        encoding=encoding,
+        flavour=flavour,
+        metadata=metadata,
+        blocks=tuple(blocks),
+        footnotes=footnotes,
+        signatories=tuple(signatories),
+        annexes=tuple(annexes),
+        furniture=furniture,
+        notes=notes,
+    )
+
+
+def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, int]]:
+    """Recognise a header line, record what it says in ``meta``; return its fields and spans.
+
+    One line may hold two fields (``32 317 JBZ-Raad``, ``Nr. 1014 Brief van …``); they become two
+    header blocks so that editions printing them on separate lines still align field by field.
+    """
+    if "vergaderjaar" not in meta and _VERGADERJAAR.match(t):
+        meta["vergaderjaar"] = t.split(None, 1)[1]
+        return [(HeaderField.VERGADERJAAR, 0, len(t))]
+    m = _DOSSIER.match(t)
+    if m and "dossier" not in meta and len(t) < 120:
+        meta["dossier"] = m.group(1)
+        if not m.group(2):
+            return [(HeaderField.DOSSIER, 0, m.end(1))]
+        meta["title"] = m.group(2).strip()
+        return [(HeaderField.DOSSIER, 0, m.end(1)), (HeaderField.TITLE, m.start(2), len(t))]
+    if "dossier" in meta and "title" not in meta and len(t) < 120 and not _SENDER.match(t):
+        if not _LETTER_CODE.match(t) and not _NUMBER.match(t):
+            meta["title"] = t
+            return [(HeaderField.TITLE, 0, len(t))]
+    m = _NUMBER.match(t)
+    if m and "number" not in meta:
+        meta["number"] = m.group(1)
+        if not m.group(2):
+            return [(HeaderField.NUMBER, 0, len(t))]
+        meta["sender"] = m.group(2)
+        return [(HeaderField.NUMBER, 0, m.end(1)), (HeaderField.SENDER, m.start(2), len(t))]
+    m = _LETTER_CODE.match(t)
+    if m and "dossier" in meta and "letter_code" not in meta:
+        meta["letter_code"] = m.group(1)
+        return [(HeaderField.NUMBER, 0, len(t))]
+    if _SENDER.match(t) and "sender" not in meta:
+        meta["sender"] = t
+        return [(HeaderField.SENDER, 0, len(t))]
+    m = _ADDRESSEE.match(t)
+    if m and "chamber" not in meta:
+        meta["chamber"] = f"{m.group(1)} Kamer"
+        return [(HeaderField.ADDRESSEE, 0, len(t))]
+    m = _DATE.match(t)
+    if m and "date" not in meta:
+        meta["place"], meta["date"] = m.group(1), m.group(2)
+        return [(HeaderField.DATE, 0, len(t))]
+    return []
+
+
+def _all_caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters) and len(t.split()) >= 2
+
+
+def _is_heading(t: str, p: Para) -> bool:
+    if len(t) > 160 or not (t[0].isupper() or t[0].isdigit() or p.strong):
+        return False
+    if t.rstrip()[-1] in ".;:,!?" and not re.match(r"^\d+\.\s", t):
+        return False
+    return p.strong or len(t) <= 160

@@ -1,0 +1,123 @@
+"""Text that remembers where it came from, and the folding that sees through format noise.
+
+Every cleaning step (unwrapping, markup removal, marker removal) works on a :class:`Mapped`
+string: the cleaned text plus, for each of its characters, the offset of that character in the
+original file. Invariant: ``len(m.text) == len(m.offsets)`` and offsets never decrease within one
+source run, so a delta found in cleaned text maps back to the exact place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from difftool.model import Token
+
+QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'", "`": "'",
+    }
+)
+DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
+SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t"})
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Fold what is cosmetic: ligatures and width (NFKC), quotes, dashes, odd spaces, soft hyphens."""
+    text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
+    return text.translate(QUOTES).translate(DASHES).translate(SPACES)
+
+
+def squash(text: str) -> str:
+    """Key for 'same text, different format': folded, case-folded, letters and digits only."""
+    return "".join(ch for ch in fold(text).casefold() if ch.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """A string with, for each character, its offset in the original text."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    @staticmethod
+    def of(text: str, start: int = 0) -> Mapped:
+        return Mapped(text, tuple(range(start, start + len(text))))
+
+    @staticmethod
+    def join(parts: Iterable[Mapped], sep: str = " ") -> Mapped:
+        """Join parts with ``sep``; separator characters take the offset of the next part's start."""
+        texts: list[str] = []
+        offs: list[int] = []
+        for i, p in enumerate(parts):
+            if i and sep and p.offsets:
+                texts.append(sep)
+                offs.extend([p.offsets[0]] * len(sep))
+            texts.append(p.text)
+            offs.extend(p.offsets)
+        return Mapped("".join(texts), tuple(offs))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, start: int, end: int | None = None) -> Mapped:
+        return Mapped(self.text[start:end], self.offsets[start:end])
+
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Mapped:
+        """Regex substitution; replacement characters map to the offset where the match began."""
+        texts: list[str] = []
+        offs: list[int] = []
+        pos = 0
+        for m in pattern.finditer(self.text):
+            texts.append(self.text[pos : m.start()])
+            offs.extend(self.offsets[pos : m.start()])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            anchor = self.offsets[m.start()] if m.start() < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            # keep the offsets of characters that survive unchanged at the start of the match
+            same = 0
+            for x, y in zip(new, m.group(0)):
+                if x != y:
+                    break
+                same += 1
+            texts.append(new)
+            offs.extend(self.offsets[m.start() : m.start() + same])
+            offs.extend([anchor] * (len(new) - same))
+            pos = m.end()
+        texts.append(self.text[pos:])
+        offs.extend(self.offsets[pos:])
+        return Mapped("".join(texts), tuple(offs))
+
+    def collapse(self) -> Mapped:
+        """Collapse runs of whitespace into one space and strip both ends."""
+        out = self.sub(_WS, " ")
+        lead = len(out.text) - len(out.text.lstrip())
+        trail = len(out.text.rstrip())
+        return out.slice(lead, trail)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original-file span of ``text[start:end]``."""
+        if not self.offsets:
+            return (0, 0)
+        if start >= end:
+            pos = self.offsets[min(start, len(self.offsets) - 1)] if start < len(self.offsets) else self.offsets[-1] + 1
+            return (pos, pos)
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+_WS = re.compile(r"\s+")
+
+
+def tokenize(text: str, offsets: tuple[int, ...]) -> tuple[Token, ...]:
+    """Words (runs of letters/digits) and single punctuation marks, with original offsets."""
+    out: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        s, e = m.start(), m.end()
+        out.append(Token(m.group(0), fold(m.group(0)), offsets[s], offsets[e - 1] + 1))
+    return tuple(out)
