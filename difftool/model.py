@@ -94,6 +94,8 @@ class Token:
     """Offset of the first character in the original file."""
     end: int
     """Offset just past the last character in the original file."""
+    at: int
+    """Index of the first character in the unit's display text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +207,15 @@ class Letter:
     """Running headers/footers and page numbers that were taken out of the text."""
     notes: tuple[str, ...] = ()
     """Things the reader found worth telling (e.g. a DOCX still holds tracked changes)."""
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    """Offset at which each line of the original text starts, for line:column positions."""
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an original-file offset."""
+        import bisect
+
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
     def block(self, block_id: str) -> Block:
         for b in self.blocks:

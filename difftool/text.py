@@ -29,6 +29,11 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
 
 
+def fold_same_length(text: str) -> str:
+    """Fold quotes, dashes and odd spaces one character for one, so indices stay valid."""
+    return text.translate(QUOTES).translate(DASHES).translate(SPACES)
+
+
 def fold(text: str) -> str:
     """Fold what is cosmetic: ligatures and width (NFKC), quotes, dashes, odd spaces, soft hyphens."""
     text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
@@ -119,5 +124,5 @@ def tokenize(text: str, offsets: tuple[int, ...]) -> tuple[Token, ...]:
     out: list[Token] = []
     for m in TOKEN_RE.finditer(text):
         s, e = m.start(), m.end()
-        out.append(Token(m.group(0), fold(m.group(0)), offsets[s], offsets[e - 1] + 1))
+        out.append(Token(m.group(0), fold(m.group(0)), offsets[s], offsets[e - 1] + 1, s))
     return tuple(out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from difftool.model import Flavour, Letter
 from difftool.parse.common import build_letter
 from difftool.parse.flavours import parse_docx_text, parse_markdown, parse_pdf_text
@@ -19,7 +21,9 @@ def parse(source: Source, flavour: Flavour | None = None) -> Letter:
         paras, bodies, furniture = parse_pdf_text(source.text)
     else:
         paras, bodies, furniture = parse_markdown(source.text)
-    return build_letter(source.path, source.encoding, flavour, paras, bodies, furniture)
+    letter = build_letter(source.path, source.encoding, flavour, paras, bodies, furniture)
+    starts = (0, *(i + 1 for i, ch in enumerate(source.text) if ch == "\n"))
+    return replace(letter, line_starts=starts)
 
 
 def parse_text(text: str, path: str = "<text>", flavour: Flavour | None = None) -> Letter:

@@ -40,6 +40,7 @@ class Para:
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
+_HTML_TAG = re.compile(r"</?(?:ul|ol|li|p|br|input|span|div|table|thead|tbody|tr|td|th|b|i|em|strong|sup|sub)\b[^>]*>", re.I)
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:#|[^)\s]*)\)")
 _ANGLE_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _SUP_BRACES = re.compile(r"\^\{([^}\n]*)\}")
@@ -52,6 +53,7 @@ def strip_markup(m: Mapped) -> Mapped:
     """Remove extraction noise and markdown, keeping what the reader reads."""
     m = m.sub(_BOOKMARK, "")
     m = m.sub(_IMAGE, "")
+    m = m.sub(_HTML_TAG, "")
     m = _keep_group(m, _MD_LINK)
     m = _keep_group(m, _ANGLE_URL)
     m = _keep_group(m, _SUP_BRACES)
@@ -196,7 +198,12 @@ def build_letter(
             continue
         pending_role = None
 
-        if after_signature and (_ANNEX.match(t) or (p.strong and len(t) < 200) or _all_caps(t)):
+        recent_annex = bool(annexes) and len(blocks) - int(annexes[-1][1:]) <= 4
+        if signatories and (
+            (after_signature and _ANNEX.match(t))
+            or (p.strong and len(t) < 200)
+            or (_all_caps(t) and len(t) < 120 and not recent_annex)
+        ):
             b = add(BlockKind.ANNEX_START, p.text, p)
             annexes.append(b.id)
             after_signature = False

@@ -1,0 +1,317 @@
+"""Align two sequences of text units (paragraphs, sentences, footnotes).
+
+The aligner knows nothing about letters: it takes two sequences of strings and returns
+:class:`~difftool.model.Group` values (1:1, 1:n splits, n:1 merges, moves, added, removed), so it
+can be measured on its own (``bench/argrewrite.py``) and reused for any unit.
+
+How (cheap first, expensive only where needed):
+
+1. **Exact anchors.** Units are keyed by :func:`~difftool.text.squash` (format noise folded).
+   Keys that occur once on each side and are long enough to mean something anchor the
+   alignment; the longest increasing subsequence of them keeps the order (patience diff).
+2. **Rare-word anchors in large gaps.** Between anchors, a gap too large for dynamic programming
+   is cut further by fuzzy anchors: candidate pairs that share rare words, scored with rapidfuzz,
+   kept when they are each other's best match and in order. Candidates come from an inverted
+   index, never from an all-pairs matrix.
+3. **Dynamic programming inside small gaps**, Gale–Church style: moves 1:0, 0:1, 1:1, 1:2..1:4,
+   2:1..4:1 and 2:2, each scored by the similarity of the concatenated units, so splits and
+   merges are scored directly (as in Vecalign).
+4. **Moves afterwards.** Leftover removed and added units are paired by similarity; a pair
+   that crosses an aligned group is a move, one that does not is an in-place change.
+
+Invariant (tested): every unit index of A and of B appears in exactly one group.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from difftool.model import Group, Relation
+from difftool.text import squash
+
+MIN_ANCHOR_CHARS = 12
+"""Shorter units ("Kabinetsappreciatie", a lone name) never anchor an alignment alone."""
+DP_CELLS = 2500
+"""Largest gap (cells of the n x m table) solved by dynamic programming directly."""
+MAX_GROUP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Tunable weights of the gap DP and of move detection."""
+
+    threshold: float = 0.5
+    """Similarity above which pairing two units gains over leaving them unpaired."""
+    multi_penalty: float = 0.12
+    """Cost per extra unit in a split or merge: a split must beat a 1:1 plus an insertion."""
+    move_threshold: float = 0.5
+    """Similarity from which a leftover removed/added pair is a move (or in-place change)."""
+
+
+DEFAULT = AlignParams()
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two texts in [0, 1], format noise folded."""
+    return _sim(squash(a), squash(b))
+
+
+def _sim(ka: str, kb: str) -> float:
+    if ka == kb:
+        return 1.0
+    if not ka or not kb:
+        return 0.0
+    return float(Indel.normalized_similarity(ka, kb))
+
+
+class _Scorer:
+    """Similarity of concatenated unit runs, cached."""
+
+    def __init__(self, ka: Sequence[str], kb: Sequence[str]) -> None:
+        self.ka, self.kb = ka, kb
+        self.cache: dict[tuple[int, int, int, int], float] = {}
+
+    def __call__(self, i: int, k: int, j: int, l: int) -> float:
+        key = (i, k, j, l)
+        hit = self.cache.get(key)
+        if hit is None:
+            a = "".join(self.ka[i : i + k])
+            b = "".join(self.kb[j : j + l])
+            hit = self.cache[key] = _sim(a, b)
+        return hit
+
+
+def align(a: Sequence[str], b: Sequence[str], params: AlignParams = DEFAULT) -> tuple[Group, ...]:
+    """Align unit sequences ``a`` and ``b``; groups come in reading order of A, B-only units
+    at their place in B."""
+    ka = [squash(t) for t in a]
+    kb = [squash(t) for t in b]
+    score = _Scorer(ka, kb)
+    pairs: list[Group] = []
+    _align_range(ka, kb, 0, len(ka), 0, len(kb), score, params, pairs, depth=0)
+    groups = _detect_moves(pairs, ka, kb, params)
+    return _order(groups)
+
+
+def _align_range(
+    ka: Sequence[str],
+    kb: Sequence[str],
+    a0: int,
+    a1: int,
+    b0: int,
+    b1: int,
+    score: _Scorer,
+    params: AlignParams,
+    out: list[Group],
+    depth: int,
+) -> None:
+    if a0 >= a1 or b0 >= b1:
+        out.extend(Group((i,), (), Relation.REMOVED, 0.0) for i in range(a0, a1))
+        out.extend(Group((), (j,), Relation.ADDED, 0.0) for j in range(b0, b1))
+        return
+    anchors = _unique_anchors(ka, kb, a0, a1, b0, b1)
+    if not anchors and (a1 - a0) * (b1 - b0) > DP_CELLS and depth < 3:
+        anchors = _fuzzy_anchors(ka, kb, a0, a1, b0, b1, score)
+    if not anchors:
+        _dp(a0, a1, b0, b1, score, params, out)
+        return
+    pa, pb = a0, b0
+    for i, j in anchors:
+        _align_range(ka, kb, pa, i, pb, j, score, params, out, depth + 1)
+        out.append(Group((i,), (j,), Relation.EQUAL if ka[i] == kb[j] else Relation.CHANGED, score(i, 1, j, 1)))
+        pa, pb = i + 1, j + 1
+    _align_range(ka, kb, pa, a1, pb, b1, score, params, out, depth + 1)
+
+
+def _unique_anchors(
+    ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int
+) -> list[tuple[int, int]]:
+    ca = Counter(ka[a0:a1])
+    cb = Counter(kb[b0:b1])
+    where_b = {kb[j]: j for j in range(b0, b1) if cb[kb[j]] == 1}
+    cands = [
+        (i, where_b[ka[i]])
+        for i in range(a0, a1)
+        if ca[ka[i]] == 1 and ka[i] in where_b and len(ka[i]) >= MIN_ANCHOR_CHARS
+    ]
+    return _lis(cands)
+
+
+def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of (i, j) pairs (sorted by i) with increasing j."""
+    if not pairs:
+        return []
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_idx.append(n)
+        else:
+            tails[k] = j
+            tail_idx[k] = n
+        prev[n] = tail_idx[k - 1] if k else -1
+    out: list[tuple[int, int]] = []
+    n = tail_idx[-1]
+    while n >= 0:
+        out.append(pairs[n])
+        n = prev[n]
+    return out[::-1]
+
+
+def _words(key_text: str) -> set[str]:
+    return set(key_text.split())
+
+
+def _fuzzy_anchors(
+    ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int, score: _Scorer
+) -> list[tuple[int, int]]:
+    """Mutual-best pairs (similarity >= 0.8) among candidates sharing rare 6-grams."""
+    grams_b: dict[str, list[int]] = defaultdict(list)
+    for j in range(b0, b1):
+        for g in _grams(kb[j]):
+            grams_b[g].append(j)
+    limit = max(3, (b1 - b0) // 20)
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i in range(a0, a1):
+        votes: Counter[int] = Counter()
+        for g in _grams(ka[i]):
+            hits = grams_b.get(g, ())
+            if 0 < len(hits) <= limit:
+                votes.update(hits)
+        for j, _ in votes.most_common(5):
+            s = score(i, 1, j, 1)
+            if s >= 0.8:
+                if s > best_a.get(i, (0.0, -1))[0]:
+                    best_a[i] = (s, j)
+                if s > best_b.get(j, (0.0, -1))[0]:
+                    best_b[j] = (s, i)
+    mutual = sorted((i, j) for i, (_, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i)
+    return _lis(mutual)
+
+
+def _grams(key: str, n: int = 6, step: int = 3) -> set[str]:
+    return {key[k : k + n] for k in range(0, max(1, len(key) - n + 1), step)}
+
+
+_SHAPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1))
+
+
+def _dp(a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams, out: list[Group]) -> None:
+    n, m = a1 - a0, b1 - b0
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    tau, pen = params.threshold, params.multi_penalty
+    for i in range(n + 1):
+        row = best[i]
+        for j in range(m + 1):
+            cur = row[j]
+            if cur == neg:
+                continue
+            for k, l in _SHAPES:
+                if i + k > n or j + l > m:
+                    continue
+                if k and l:
+                    s = score(a0 + i, k, b0 + j, l)
+                    if k + l > 2 and s < tau + 0.15:
+                        continue
+                    gain = (s - tau) * (k + l) - pen * (k + l - 2)
+                    if k + l == 2 and s < tau:
+                        continue
+                else:
+                    gain = 0.0
+                v = cur + gain
+                if v > best[i + k][j + l] + 1e-12:
+                    best[i + k][j + l] = v
+                    back[i + k][j + l] = (k, l)
+    steps: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i or j:
+        k, l = back[i][j]
+        i, j = i - k, j - l
+        steps.append((i, j, k, l))
+    for i, j, k, l in reversed(steps):
+        ia = tuple(range(a0 + i, a0 + i + k))
+        jb = tuple(range(b0 + j, b0 + j + l))
+        if not l:
+            out.append(Group(ia, (), Relation.REMOVED, 0.0))
+        elif not k:
+            out.append(Group((), jb, Relation.ADDED, 0.0))
+        else:
+            s = score(a0 + i, k, b0 + j, l)
+            if k == l == 1:
+                rel = Relation.EQUAL if s == 1.0 else Relation.CHANGED
+            else:
+                rel = Relation.SPLIT if k < l else Relation.MERGE if k > l else Relation.CHANGED
+            out.append(Group(ia, jb, rel, s))
+
+
+def _detect_moves(groups: list[Group], ka: Sequence[str], kb: Sequence[str], params: AlignParams) -> list[Group]:
+    removed = [g.a[0] for g in groups if g.relation is Relation.REMOVED]
+    added = [g.b[0] for g in groups if g.relation is Relation.ADDED]
+    if not removed or not added:
+        return groups
+    matched = sorted((max(g.a), max(g.b)) for g in groups if g.a and g.b)
+    cands: list[tuple[float, int, int]] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in added:
+        for g in _grams(kb[j]):
+            index[g].append(j)
+    for i in removed:
+        votes: Counter[int] = Counter()
+        for g in _grams(ka[i]):
+            votes.update(index.get(g, ()))
+        pool = [j for j, _ in votes.most_common(8)] if len(added) > 8 else added
+        for j in pool:
+            s = _sim(ka[i], kb[j])
+            if s >= params.move_threshold and min(len(ka[i]), len(kb[j])) >= 4:
+                cands.append((s, i, j))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    paired: list[Group] = []
+    for s, i, j in cands:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        before_a = bisect.bisect_left([m[0] for m in matched], i)
+        before_b = sum(1 for m in matched if m[1] < j)
+        crosses = before_a != before_b
+        rel = Relation.MOVED if crosses else (Relation.EQUAL if s == 1.0 else Relation.CHANGED)
+        paired.append(Group((i,), (j,), rel, s))
+    rest = [
+        g
+        for g in groups
+        if not (g.relation is Relation.REMOVED and g.a[0] in used_a)
+        and not (g.relation is Relation.ADDED and g.b[0] in used_b)
+    ]
+    return rest + paired
+
+
+def _order(groups: list[Group]) -> tuple[Group, ...]:
+    """Reading order: by first A index; B-only groups just after the group holding the previous
+    B unit, so added units appear where they stand in B."""
+    with_a = sorted((g for g in groups if g.a), key=lambda g: (g.a[0], g.b[0] if g.b else -1))
+    only_b = sorted((g for g in groups if not g.a), key=lambda g: g.b[0])
+    out: list[Group] = []
+    bi = 0
+    for g in with_a:
+        if g.b and g.relation is not Relation.MOVED:
+            while bi < len(only_b) and only_b[bi].b[0] < g.b[0]:
+                out.append(only_b[bi])
+                bi += 1
+        out.append(g)
+    out.extend(only_b[bi:])
+    return tuple(out)

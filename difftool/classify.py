@@ -1,0 +1,251 @@
+"""Differences -> kind + severity + a one-line explanation.
+
+Works on tokens, not characters, in this order (first rule that applies wins):
+
+1. references: a hunk inside a parsed citation is judged by comparing the citations as values
+   (same document -> cosmetic, else substantive with the field that changed);
+2. signatories: a changed name line compares surnames (same surname, other given-name form ->
+   "verify"; other surname -> a different signatory);
+3. edition: header lines that follow from the edition (addressee chamber, Nr. vs EK letter) ->
+   expected, when the two versions are of different chambers;
+4. token classes: only spacing inside a number -> cosmetic; only case -> editorial (cosmetic when a
+   whole line is set in capitals); only punctuation -> editorial; digits -> substantive number or
+   date; a negation word added or removed -> substantive;
+5. one word for one word: close in spelling and one side not a Dutch word (wordfreq lexicon, with
+   compound splitting) -> editorial spelling, naming the side with the misspelling; both words,
+   same stem -> editorial inflection; otherwise -> substantive wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from difftool.inline import Hunk
+from difftool.lexicon import score as word_score
+from difftool.lexicon import zipf
+from difftool.model import Severity, Token
+from difftool.references import Reference, explain_change
+
+NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "nergens", "geenszins", "not", "no", "never", "none"})
+MONTHS = frozenset(
+    "januari februari maart april mei juni juli augustus september oktober november december "
+    "jan feb mrt apr jun jul aug sep sept okt nov dec".split()
+)
+PARTICLES = frozenset({"van", "de", "den", "der", "het", "ten", "ter", "te", "in", "op", "'t", "von", "le", "la", "du", "d'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    severity: Severity
+    kind: str
+    explanation: str
+
+
+def show(tokens: tuple[Token, ...]) -> str:
+    """Tokens as the reader saw them, spaced as in the text (approximately)."""
+    out = ""
+    prev_end = None
+    for t in tokens:
+        if prev_end is not None and t.start > prev_end:
+            out += " "
+        out += t.text
+        prev_end = t.end
+    return out
+
+
+def _is_punct(t: Token) -> bool:
+    return not any(c.isalnum() for c in t.text)
+
+
+def _has_digit(tokens: tuple[Token, ...]) -> bool:
+    return any(any(c.isdigit() for c in t.text) for t in tokens)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    text = text if len(text) <= limit else text[: limit - 1] + "\u2026"
+    return f"'{text}'"
+
+
+def classify_tokens(a: tuple[Token, ...], b: tuple[Token, ...], caps_a: bool = False, caps_b: bool = False) -> Verdict:
+    """Classify a differing hunk by its tokens alone (rules 4 and 5)."""
+    ja = "".join(t.key for t in a)
+    jb = "".join(t.key for t in b)
+    sa, sb = show(a), show(b)
+    if ja == jb:
+        if _has_digit(a) or _has_digit(b):
+            return Verdict(Severity.COSMETIC, "number-format", f"number grouping {quote(sa)} vs {quote(sb)}")
+        if any(_is_punct(t) for t in a + b):
+            return Verdict(Severity.COSMETIC, "spacing", f"spacing around punctuation {quote(sa)} vs {quote(sb)}")
+        return Verdict(Severity.EDITORIAL, "spelling", f"word spacing {quote(sa)} vs {quote(sb)}")
+    if ja.replace("-", "") == jb.replace("-", "") and (_has_hyphen(a) or _has_hyphen(b)):
+        return Verdict(Severity.COSMETIC, "hyphenation", f"hyphenation {quote(sa)} vs {quote(sb)}")
+    if ja.casefold() == jb.casefold():
+        if caps_a or caps_b:
+            return Verdict(Severity.COSMETIC, "letter-case", f"line set in capitals: {quote(sa)} vs {quote(sb)}")
+        return Verdict(Severity.EDITORIAL, "capitalisation", f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
+    if all(_is_punct(t) for t in a + b):
+        what = "punctuation " + (f"{quote(sa)} \u2192 {quote(sb)}" if a and b else f"{quote(sa or sb)} {'removed' if a else 'added'}")
+        return Verdict(Severity.EDITORIAL, "punctuation", what)
+    words_a = [t for t in a if not _is_punct(t)]
+    words_b = [t for t in b if not _is_punct(t)]
+    neg_a = {t.key.casefold() for t in words_a} & NEGATIONS
+    neg_b = {t.key.casefold() for t in words_b} & NEGATIONS
+    if neg_a != neg_b:
+        return Verdict(Severity.SUBSTANTIVE, "negation", f"negation changed: {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
+    if _has_digit(a) or _has_digit(b):
+        kind = "date" if any(t.key.casefold() in MONTHS for t in a + b) else "number"
+        return Verdict(Severity.SUBSTANTIVE, kind, f"{kind} {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
+    if not words_a or not words_b:
+        if not words_a and not words_b:
+            return Verdict(Severity.EDITORIAL, "punctuation", f"punctuation {quote(sa)} \u2192 {quote(sb)}")
+        side = "added" if words_b else "removed"
+        return Verdict(Severity.SUBSTANTIVE, f"text-{side}", f"text {side}: {quote(sb if words_b else sa)}")
+    if len(words_a) == 1 and len(words_b) == 1:
+        return _one_word(words_a[0].text, words_b[0].text, sa, sb)
+    if len(words_a) == len(words_b) and all(
+        x.key.casefold() == y.key.casefold() or _close(x.text, y.text) for x, y in zip(words_a, words_b)
+    ):
+        verdicts = [_one_word(x.text, y.text, x.text, y.text) for x, y in zip(words_a, words_b) if x.key != y.key]
+        worst = min(verdicts, key=lambda v: _RANK[v.severity])
+        return Verdict(worst.severity, worst.kind, "; ".join(v.explanation for v in verdicts))
+    return Verdict(Severity.SUBSTANTIVE, "wording", f"wording {quote(sa)} \u2192 {quote(sb)}")
+
+
+_RANK = {Severity.SUBSTANTIVE: 0, Severity.EDITORIAL: 1, Severity.COSMETIC: 2, Severity.EXPECTED: 3}
+
+
+def _has_hyphen(tokens: tuple[Token, ...]) -> bool:
+    return any(t.key == "-" for t in tokens)
+
+
+def _close(x: str, y: str) -> bool:
+    x, y = x.casefold(), y.casefold()
+    d = Levenshtein.distance(x, y)
+    return d <= 2 and d <= max(1, min(len(x), len(y)) // 3)
+
+
+def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
+    if x.casefold() == y.casefold():
+        return Verdict(Severity.EDITORIAL, "capitalisation", f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
+    kx, ky = zipf(x) >= 1.0, zipf(y) >= 1.0
+    stem = _same_stem(x, y)
+    if kx and ky:
+        if stem:
+            return Verdict(Severity.EDITORIAL, "inflection", f"inflection {quote(sa)} \u2192 {quote(sb)}")
+        return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}")
+    wx, wy = word_score(x), word_score(y)
+    if stem and wx >= 1.0 and wy >= 1.0:
+        return Verdict(Severity.EDITORIAL, "inflection", f"inflection {quote(sa)} \u2192 {quote(sb)}")
+    if _close(x, y) or Indel.normalized_similarity(x.casefold(), y.casefold()) >= 0.75:
+        if kx != ky:
+            bad = "B" if kx else "A"
+        elif abs(wx - wy) >= 0.5:
+            bad = "B" if wx > wy else "A"
+        else:
+            return Verdict(
+                Severity.EDITORIAL, "spelling", f"spelling differs: {quote(sa)} vs {quote(sb)} (neither is in the lexicon)"
+            )
+        wrong, right = (sb, sa) if bad == "B" else (sa, sb)
+        return Verdict(
+            Severity.EDITORIAL,
+            "spelling",
+            f"spelling: {quote(wrong)} in {bad} is a misspelling of {quote(right)}",
+        )
+    return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}")
+
+
+def _same_stem(x: str, y: str) -> bool:
+    x, y = x.casefold(), y.casefold()
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return n >= 4 and len(x) - n <= 3 and len(y) - n <= 3
+
+
+# --- references ------------------------------------------------------------------------------
+
+
+def ref_at(refs: tuple[Reference, ...], start: int, end: int) -> Reference | None:
+    """The reference whose span overlaps display range [start, end) (or contains an insertion point)."""
+    for r in refs:
+        if start < end and r.start < end and start < r.end:
+            return r
+        if start == end and r.start <= start <= r.end:
+            return r
+    return None
+
+
+def pair_references(ra: tuple[Reference, ...], rb: tuple[Reference, ...]) -> dict[int, int]:
+    """Pair references of two versions of one unit by order within type family (A index -> B index)."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for i, x in enumerate(ra):
+        best, best_j = -1.0, -1
+        for j, y in enumerate(rb):
+            if j in used:
+                continue
+            s = _ref_affinity(x, y) - 0.01 * abs(i - j)
+            if s > best:
+                best, best_j = s, j
+        if best_j >= 0 and best > 0:
+            pairs[i] = best_j
+            used.add(best_j)
+    return pairs
+
+
+def _ref_affinity(x: Reference, y: Reference) -> float:
+    if x.ident or y.ident:
+        if x.type != y.type:
+            return 0.0
+        return 2.0 if x.ident == y.ident else 1.0
+    s = 1.0
+    s += x.number == y.number
+    s += x.dossiers == y.dossiers
+    s += x.year == y.year
+    return s
+
+
+def reference_verdict(a: Reference | None, b: Reference | None) -> Verdict:
+    if a is not None and b is not None and a.same_document(b):
+        return Verdict(Severity.COSMETIC, "reference-format", f"same reference, written differently: {a.describe()}")
+    return Verdict(Severity.SUBSTANTIVE, "reference", explain_change(a, b))
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(given-name part, surname with particles lower-cased) of a printed name."""
+    words = name.replace("\u00a0", " ").split()
+    given: list[str] = []
+    i = 0
+    while i < len(words) - 1 and words[i].casefold() not in PARTICLES and (
+        re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[i]) or (words[i][:1].isupper() and i == 0)
+    ):
+        given.append(words[i])
+        i += 1
+    surname = " ".join(w.casefold() if w.casefold() in PARTICLES else w for w in words[i:])
+    return " ".join(given), surname
+
+
+def name_verdict(a: str, b: str) -> Verdict:
+    ga, sa = split_name(a)
+    gb, sb = split_name(b)
+    if sa.casefold() == sb.casefold():
+        return Verdict(
+            Severity.SUBSTANTIVE,
+            "signatory-name-form",
+            f"signatory {quote(a)} \u2192 {quote(b)}: same surname, different given-name form (verify)",
+        )
+    return Verdict(Severity.SUBSTANTIVE, "signatory", f"different signatory: {quote(a)} \u2192 {quote(b)}")
+
+
+def hunk_text_range(h: Hunk, side: str) -> tuple[int, int]:
+    """Display-text range [start, end) of a hunk's tokens on one side."""
+    toks = h.a if side == "a" else h.b
+    if not toks:
+        return (-1, -1)
+    return (toks[0].at, toks[-1].at + len(toks[-1].text))

@@ -1,0 +1,215 @@
+"""The command line: builds options, calls the engine, picks a renderer, owns exit codes.
+
+Exit codes, the same for every command (docs/cli.md):
+  0  success; for ``check``: nothing at or above the threshold
+  1  ``check`` only: differences at or above the threshold remain
+  2  usage or input error (missing, unreadable, empty, binary file; not versions of one letter)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import click
+from rich.console import Console
+
+from difftool.engine import NotRelatedError, compare
+from difftool.model import SEVERITY_ORDER, Comparison, Options, Severity
+from difftool.readers import read_letter
+from difftool.sources import InputError
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit 2. Never a traceback."""
+    click.echo(f"difftool: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _console(out: io.StringIO | None) -> Console:
+    if out is not None:
+        return Console(file=out, no_color=True, width=120, highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _compare_paths(path_a: str, path_b: str, force: bool) -> Comparison:
+    try:
+        a = read_letter(path_a)
+        b = read_letter(path_b)
+        return compare(a, b, Options(force=force))
+    except InputError as exc:
+        fail(str(exc))
+    except NotRelatedError as exc:
+        fail(f"{path_a} and {path_b} are {exc}")
+
+
+def _check_outputs(inputs: tuple[str, ...], output: str | None) -> None:
+    if output is None:
+        return
+    out = os.path.realpath(output)
+    for p in inputs:
+        if os.path.exists(p) and os.path.realpath(p) == out:
+            fail(f"{output}: refusing to overwrite an input file")
+
+
+def common_compare_options(func: F) -> F:
+    func = click.option("--force", is_flag=True, help="Compare even when the files do not look like versions of one letter.")(func)
+    func = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="difftool")
+def cli() -> None:
+    """Reconcile versions of the same official letter.
+
+    \b
+    Examples:
+      difftool compare letter-ek.txt letter-tk.txt
+      difftool check letter-ek.txt letter-tk.txt --fail-on editorial
+      difftool inspect letter.txt --format json
+    """
+
+
+@cli.command("compare")
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="List cosmetic differences too (they are only counted by default).")
+@common_compare_options
+def compare_cmd(a: str, b: str, fmt: str, show_all: bool, output: str | None, force: bool) -> None:
+    """Compare two versions A and B of a letter and report the differences that matter.
+
+    \b
+    Examples:
+      difftool compare samples/2026-06-22-jbz-ek.txt samples/2026-06-22-jbz-tk.txt
+      difftool compare A.txt B.txt --format json -o comparison.json
+    """
+    _check_outputs((a, b), output)
+    c = _compare_paths(a, b, force)
+    if fmt == "json":
+        from difftool.render.jsonout import render_comparison
+
+        _write(render_comparison(c), output)
+        return
+    from difftool.render.text import render_compare
+
+    buf = io.StringIO() if output else None
+    render_compare(c, _console(buf), show_all)
+    if buf is not None:
+        _write(buf.getvalue(), output)
+
+
+@cli.command("check")
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
+    default="substantive",
+    show_default=True,
+    help="Lowest severity that fails the check.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@common_compare_options
+def check_cmd(a: str, b: str, fail_on: str, fmt: str, output: str | None, force: bool) -> None:
+    """CI gate: exit 0 when no difference at or above --fail-on remains, 1 when one does, 2 on error.
+
+    Prints one line per failing difference (path:line:col: severity kind id: explanation).
+
+    \b
+    Examples:
+      difftool check letter-ek.txt letter-tk.txt
+      difftool check letter.docx.txt letter.pdf.txt --fail-on editorial
+    """
+    _check_outputs((a, b), output)
+    c = _compare_paths(a, b, force)
+    threshold = SEVERITY_ORDER.index(Severity(fail_on))
+    failing = [d for d in c.deltas if SEVERITY_ORDER.index(d.severity) <= threshold]
+    if fmt == "json":
+        from difftool.render.jsonout import delta_dict, dumps
+
+        doc = {
+            "schema": "difftool.check/1",
+            "passed": not failing,
+            "fail_on": fail_on,
+            "summary": c.summary(),
+            "failing": [delta_dict(d) for d in failing],
+        }
+        _write(dumps(doc), output)
+    else:
+        from difftool.render.text import check_line
+
+        lines = [check_line(c, d) for d in failing]
+        s = c.summary()
+        counts = ", ".join(f"{s[k.value]} {k.value}" for k in SEVERITY_ORDER)
+        status = "FAIL" if failing else "PASS"
+        lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
+        _write("\n".join(lines) + "\n", output)
+    sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+@cli.command("inspect")
+@click.argument("file", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
+def inspect_cmd(file: str, fmt: str, output: str | None) -> None:
+    """Show what difftool read from FILE: flavour, header, blocks, footnotes, signatories.
+
+    \b
+    Examples:
+      difftool inspect samples/2026-06-22-jbz-tk.txt
+      difftool inspect letter.txt --format json
+    """
+    _check_outputs((file,), output)
+    try:
+        letter = read_letter(file)
+    except InputError as exc:
+        fail(str(exc))
+    if fmt == "json":
+        from difftool.render.jsonout import render_letter
+
+        _write(render_letter(letter), output)
+        return
+    from difftool.render.text import render_letter as render_text
+
+    buf = io.StringIO() if output else None
+    render_text(letter, _console(buf))
+    if buf is not None:
+        _write(buf.getvalue(), output)
+
+
+def main() -> None:
+    """Console-script entry point: no traceback reaches the user unless DIFFTOOL_DEBUG is set."""
+    try:
+        cli(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("difftool: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+        if os.environ.get("DIFFTOOL_DEBUG"):
+            raise
+        fail(f"internal error: {type(exc).__name__}: {exc} (set DIFFTOOL_DEBUG=1 for details)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,505 @@
+"""compare(a, b) -> Comparison: composes the stages, nothing else.
+
+read (sources) -> parse -> relatedness gate -> align blocks and footnotes -> inline word diff
+-> classify -> ordered, numbered deltas. Pure: no I/O besides :func:`compare_files`, which reads
+the two inputs through :mod:`difftool.sources`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from difftool import classify as C
+from difftool.align import align
+from difftool.inline import Hunk, diff_tokens
+from difftool.model import (
+    Aligned,
+    Block,
+    BlockKind,
+    Comparison,
+    Delta,
+    Group,
+    HeaderField,
+    Letter,
+    Options,
+    Relation,
+    Severity,
+    Side,
+    Token,
+)
+from difftool.references import Reference, find_references
+from difftool.sentences import sentence_spans
+from difftool.text import squash, tokenize
+
+
+class NotRelatedError(Exception):
+    """The two inputs are not versions of one letter."""
+
+    def __init__(self, relatedness: float) -> None:
+        super().__init__(
+            f"not versions of the same letter ({relatedness:.0%} of the shorter text's word sequences "
+            "occur in the other); use --force to compare anyway"
+        )
+        self.relatedness = relatedness
+
+
+# --- relatedness -----------------------------------------------------------------------------
+
+
+def _shingles(letter: Letter, n: int = 4) -> set[str]:
+    words: list[str] = []
+    for b in letter.blocks:
+        if b.kind is not BlockKind.HEADER:
+            words.extend(w for w in (squash(x) for x in b.text.split()) if w)
+    return {" ".join(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def relatedness(a: Letter, b: Letter) -> float:
+    """Share of the smaller letter's word 4-grams found in the other (containment: a cover letter
+    is related to the same letter with annexes)."""
+    sa, sb = _shingles(a), _shingles(b)
+    if not sa or not sb:
+        return 1.0 if not sa and not sb else 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+# --- units: the text of one side of an aligned group -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Joined text of the blocks (or the footnote) on one side of an aligned group."""
+
+    text: str
+    offsets: tuple[int, ...]
+    tokens: tuple[Token, ...]
+    ids: tuple[str, ...]
+    bounds: tuple[int, ...]
+    """Display index at which each of ``ids`` starts."""
+    kinds: tuple[BlockKind | None, ...]
+    field: HeaderField | None
+    footnote: int | None
+    refs: tuple[Reference, ...]
+
+    def id_at(self, pos: int) -> str | None:
+        if not self.ids:
+            return None
+        return self.ids[max(0, bisect.bisect_right(self.bounds, pos) - 1)]
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) > 10 and all(c.isupper() for c in letters)
+
+
+def _unit(blocks: Sequence[Block], footnote: int | None = None, text_override: tuple[str, tuple[int, ...]] | None = None) -> Unit:
+    if text_override is not None:
+        text, offsets = text_override
+        ids: tuple[str, ...] = (f"fn{footnote}",)
+        bounds: tuple[int, ...] = (0,)
+        kinds: tuple[BlockKind | None, ...] = (None,)
+        fld = None
+    else:
+        parts: list[str] = []
+        offs: list[int] = []
+        bl: list[int] = []
+        for blk in blocks:
+            if parts:
+                parts.append(" ")
+                offs.append(blk.start)
+            bl.append(sum(len(p) for p in parts))
+            parts.append(blk.text)
+            offs.extend(blk.offsets)
+        text, offsets = "".join(parts), tuple(offs)
+        ids = tuple(blk.id for blk in blocks)
+        bounds = tuple(bl)
+        kinds = tuple(blk.kind for blk in blocks)
+        fld = blocks[0].field if blocks else None
+    return Unit(text, offsets, tokenize(text, offsets), ids, bounds, kinds, fld, footnote, find_references(text))
+
+
+def _context(text: str, start: int, end: int, limit: int = 240) -> str:
+    """The sentence(s) around text[start:end], cut to about ``limit`` characters around the change."""
+    if not text:
+        return ""
+    spans = sentence_spans(text)
+    s = next((a for a, b in spans if a <= start < b or start <= a), 0)
+    e = next((b for a, b in reversed(spans) if a <= max(end, start) <= b or b <= max(end, start)), len(text))
+    e = max(e, next((b for a, b in spans if b >= max(end, start)), len(text)))
+    s = max(s, start - limit // 2)
+    e = min(e, max(end, start) + limit // 2)
+    while s > 0 and s < len(text) and text[s - 1].isalnum():
+        s += 1
+    return ("\u2026" if s > 0 and text[s - 1] not in " " else "") + text[s:e].strip() + ("\u2026" if e < len(text) and text[e - 1] not in ".!?" else "")
+
+
+def _side(unit: Unit | None, toks: tuple[Token, ...], at: int) -> Side:
+    """A delta's side: changed tokens, or an insertion point ``at`` (display index) when empty."""
+    if unit is None:
+        return Side("", "", None, None, 0, 0)
+    if toks:
+        ds, de = toks[0].at, toks[-1].at + len(toks[-1].text)
+        return Side(
+            unit.text[ds:de],
+            _context(unit.text, ds, de),
+            unit.id_at(ds) if unit.footnote is None else None,
+            unit.footnote,
+            toks[0].start,
+            toks[-1].end,
+        )
+    pos = min(max(at, 0), len(unit.text))
+    off = unit.offsets[pos] if pos < len(unit.offsets) else (unit.offsets[-1] + 1 if unit.offsets else 0)
+    return Side("", _context(unit.text, pos, pos), unit.id_at(pos) if unit.footnote is None else None, unit.footnote, off, off)
+
+
+def _ref_side(unit: Unit, ref: Reference) -> Side:
+    """A reference delta shows the whole citation on each side."""
+    end = ref.end
+    while end > ref.start and unit.text[end - 1] in " ,.;":
+        end -= 1
+    toks = tuple(t for t in unit.tokens if ref.start <= t.at < end)
+    return _side(unit, toks, ref.start)
+
+
+def _whole(unit: Unit) -> Side:
+    return Side(
+        unit.text,
+        unit.text if len(unit.text) <= 240 else unit.text[:239] + "\u2026",
+        unit.ids[0] if unit.footnote is None and unit.ids else None,
+        unit.footnote,
+        unit.offsets[0] if unit.offsets else 0,
+        unit.offsets[-1] + 1 if unit.offsets else 0,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A delta before it has its id and final place."""
+
+    order: tuple[float, ...]
+    severity: Severity
+    kind: str
+    explanation: str
+    a: Side
+    b: Side
+
+
+# --- the pair-level diff ---------------------------------------------------------------------
+
+
+def _insertion_point(h: Hunk, side: str) -> int:
+    toks = h.a if side == "a" else h.b
+    if toks:
+        return toks[0].at
+    return -1
+
+
+def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: str) -> list[_Raw]:
+    """All deltas between two aligned units."""
+    out: list[_Raw] = []
+    hunks = diff_tokens(ua.tokens, ub.tokens)
+    label = prefix
+    names = ua.kinds[:1] == (BlockKind.SIGNATURE_NAME,) and ub.kinds[:1] == (BlockKind.SIGNATURE_NAME,)
+    if names and any(not h.equal for h in hunks):
+        v = C.name_verdict(ua.text, ub.text)
+        out.append(_Raw((order, 0), v.severity, v.kind, f"{label}{v.explanation}", _whole(ua), _whole(ub)))
+        return out
+    edition_line = editions_differ and ua.field in (HeaderField.ADDRESSEE, HeaderField.NUMBER, HeaderField.VERGADERJAAR)
+    ref_pairs = C.pair_references(ua.refs, ub.refs)
+    ref_index_a = {id(r): i for i, r in enumerate(ua.refs)}
+    ref_index_b = {id(r): j for j, r in enumerate(ub.refs)}
+    ref_groups: dict[tuple[int, int], list[Hunk]] = {}
+    prev_end_a = prev_end_b = 0
+    for n, h in enumerate(hunks):
+        if h.equal:
+            out.extend(_surface(h, ua, ub, order, n, label))
+            if h.a:
+                prev_end_a = h.a[-1].at + len(h.a[-1].text)
+                prev_end_b = h.b[-1].at + len(h.b[-1].text)
+            continue
+        ref_a = C.ref_at(ua.refs, *C.hunk_text_range(h, "a")) if h.a else None
+        ref_b = C.ref_at(ub.refs, *C.hunk_text_range(h, "b")) if h.b else None
+        if ref_a is None and ref_b is None:
+            # an insertion inside a reference on the other side ("21 501" -> "21 501-20")
+            ref_a = C.ref_at(ua.refs, prev_end_a, prev_end_a) if not h.a else None
+            ref_b = C.ref_at(ub.refs, prev_end_b, prev_end_b) if not h.b else None
+        if ref_a is not None or ref_b is not None:
+            ia = ref_index_a.get(id(ref_a), -1) if ref_a is not None else -1
+            ib = ref_index_b.get(id(ref_b), -1) if ref_b is not None else -1
+            if ia >= 0 and ib < 0:
+                ib = ref_pairs.get(ia, -1)
+            if ib >= 0 and ia < 0:
+                ia = next((i for i, j in ref_pairs.items() if j == ib), -1)
+            ref_groups.setdefault((ia, ib), []).append(h)
+            continue
+        if edition_line:
+            v = C.Verdict(Severity.EXPECTED, "edition", f"edition: {ua.field.value if ua.field else 'header'} "
+                          f"{C.quote(C.show(h.a) or '∅')} \u2192 {C.quote(C.show(h.b) or '∅')}")
+        else:
+            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps)
+        out.append(
+            _Raw((order, n), v.severity, v.kind, f"{label}{v.explanation}",
+                 _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b))
+        )
+    for (ia, ib), hs in ref_groups.items():
+        ra = ua.refs[ia] if ia >= 0 else None
+        rb = ub.refs[ib] if ib >= 0 else None
+        v = C.reference_verdict(ra, rb)
+        first = hunks.index(hs[0])
+        side_a = _ref_side(ua, ra) if ra is not None else _side(ua, tuple(t for h in hs for t in h.a), 0)
+        side_b = _ref_side(ub, rb) if rb is not None else _side(ub, tuple(t for h in hs for t in h.b), 0)
+        out.append(_Raw((order, first), v.severity, v.kind, f"{label}{v.explanation}", side_a, side_b))
+    return out
+
+
+def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> list[_Raw]:
+    """Cosmetic deltas inside equal runs: same token keys, different characters (quotes, dashes,
+    ligatures, odd spaces). Adjacent ones are merged."""
+    out: list[_Raw] = []
+    run_a: list[Token] = []
+    run_b: list[Token] = []
+
+    def flush() -> None:
+        if run_a:
+            kinds = sorted({_surface_kind(x.text, y.text) for x, y in zip(run_a, run_b)})
+            kind = kinds[0] if len(kinds) == 1 else "typography"
+            out.append(_Raw((order, n), Severity.COSMETIC, kind,
+                            f"{label}{kind.replace('-', ' ')}: {C.quote(C.show(tuple(run_a)))} vs {C.quote(C.show(tuple(run_b)))}",
+                            _side(ua, tuple(run_a), 0), _side(ub, tuple(run_b), 0)))
+        run_a.clear()
+        run_b.clear()
+
+    case_a: list[Token] = []
+    case_b: list[Token] = []
+
+    def flush_case() -> None:
+        if case_a:
+            v = C.classify_tokens(tuple(case_a), tuple(case_b), ua.all_caps, ub.all_caps)
+            out.append(_Raw((order, n), v.severity, v.kind, f"{label}{v.explanation}",
+                            _side(ua, tuple(case_a), 0), _side(ub, tuple(case_b), 0)))
+        case_a.clear()
+        case_b.clear()
+
+    for x, y in zip(h.a, h.b):
+        if x.key != y.key:
+            flush()
+            case_a.append(x)
+            case_b.append(y)
+        elif x.text != y.text:
+            flush_case()
+            run_a.append(x)
+            run_b.append(y)
+        else:
+            flush()
+            flush_case()
+    flush()
+    flush_case()
+    return out
+
+
+def _surface_kind(x: str, y: str) -> str:
+    if any(c in "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e" for c in x + y):
+        return "quote-style"
+    if any(c in "-\u2010\u2011\u2012\u2013\u2014\u2212" for c in x + y):
+        return "dash-style"
+    return "typography"
+
+
+# --- block and footnote alignment -------------------------------------------------------------
+
+
+def _align_blocks(a: Letter, b: Letter) -> list[tuple[tuple[int, ...], tuple[int, ...], Relation, float]]:
+    """Header blocks pair by field; body blocks by the generic aligner. Indices into blocks."""
+    out: list[tuple[tuple[int, ...], tuple[int, ...], Relation, float]] = []
+    ha = [i for i, x in enumerate(a.blocks) if x.kind is BlockKind.HEADER]
+    hb = [j for j, x in enumerate(b.blocks) if x.kind is BlockKind.HEADER]
+    fields_b = {b.blocks[j].field: j for j in hb}
+    seen_b: set[int] = set()
+    for i in ha:
+        j = fields_b.get(a.blocks[i].field)
+        if j is None:
+            out.append(((i,), (), Relation.REMOVED, 0.0))
+            continue
+        seen_b.add(j)
+        s = 1.0 if squash(a.blocks[i].text) == squash(b.blocks[j].text) else 0.5
+        out.append(((i,), (j,), Relation.EQUAL if s == 1.0 else Relation.CHANGED, s))
+    out.extend(((), (j,), Relation.ADDED, 0.0) for j in hb if j not in seen_b)
+    ba = [i for i, x in enumerate(a.blocks) if x.kind is not BlockKind.HEADER]
+    bb = [j for j, x in enumerate(b.blocks) if x.kind is not BlockKind.HEADER]
+    for g in align([a.blocks[i].text for i in ba], [b.blocks[j].text for j in bb]):
+        out.append((tuple(ba[i] for i in g.a), tuple(bb[j] for j in g.b), g.relation, g.similarity))
+    return out
+
+
+def _align_footnotes(a: Letter, b: Letter) -> list[Group]:
+    """Footnotes by content (the aligner), then leftovers by number: a renumbered footnote
+    still meets its twin, and one whose body changed keeps its number's twin."""
+    groups = list(align([f.text for f in a.footnotes], [f.text for f in b.footnotes]))
+    removed = {a.footnotes[g.a[0]].number: g for g in groups if g.relation is Relation.REMOVED}
+    added = {b.footnotes[g.b[0]].number: g for g in groups if g.relation is Relation.ADDED}
+    for num in sorted(set(removed) & set(added)):
+        ga, gb = removed[num], added[num]
+        groups.remove(ga)
+        groups.remove(gb)
+        groups.append(Group(ga.a, gb.b, Relation.CHANGED, 0.0))
+    groups.sort(key=lambda g: (a.footnotes[g.a[0]].number if g.a else b.footnotes[g.b[0]].number, 0 if g.a else 1))
+    return groups
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
+    """Compare two parsed letters. Raises NotRelatedError unless related or ``options.force``."""
+    rel = relatedness(a, b)
+    related = rel >= options.related_threshold
+    if not related and not options.force:
+        raise NotRelatedError(rel)
+    ed_a, ed_b = a.metadata.edition, b.metadata.edition
+    editions_differ = bool(ed_a and ed_b and ed_a != ed_b)
+
+    raws: list[_Raw] = []
+    aligned: list[Aligned] = []
+    block_order: dict[str, float] = {}
+    pairs = _align_blocks(a, b)
+    for n, (ia, ib, relation, sim) in enumerate(pairs):
+        ua = _unit([a.blocks[i] for i in ia]) if ia else None
+        ub = _unit([b.blocks[j] for j in ib]) if ib else None
+        for i in ia:
+            block_order[a.blocks[i].id] = n
+        for j in ib:
+            block_order.setdefault("B" + b.blocks[j].id, n)
+        ops: tuple[tuple[str, str], ...] = ()
+        if ua is not None and ub is not None:
+            found = _diff_pair(ua, ub, editions_differ, n, "")
+            raws.extend(found)
+            if relation is not Relation.EQUAL:
+                ops = _ops(ua, ub)
+            if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
+                relation = Relation.CHANGED
+            if relation is Relation.MOVED:
+                raws.append(_Raw((n, -1), Severity.SUBSTANTIVE, "moved",
+                                 f"paragraph moved: {C.quote(ua.text, 50)}", _whole(ua), _whole(ub)))
+            if relation in (Relation.SPLIT, Relation.MERGE):
+                what = "split into" if relation is Relation.SPLIT else "merged from"
+                raws.append(_Raw((n, -1), Severity.COSMETIC, "paragraph-break",
+                                 f"paragraph {what} {max(len(ia), len(ib))} paragraphs", _whole(ua), _whole(ub)))
+        aligned.append(Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib),
+                               relation, round(sim, 4), ops))
+    raws.extend(_block_runs(a, b, pairs, editions_differ))
+
+    fn_aligned: list[Aligned] = []
+    for g in _align_footnotes(a, b):
+        fa = a.footnotes[g.a[0]] if g.a else None
+        fb = b.footnotes[g.b[0]] if g.b else None
+        cite = fa.cited_in if fa else None
+        order = block_order.get(cite, 0.0) if cite else (block_order.get("B" + fb.cited_in, 0.0) if fb and fb.cited_in else 1e9)
+        order += 0.5
+        ua = _unit([], fa.number, (fa.text, fa.offsets)) if fa else None
+        ub = _unit([], fb.number, (fb.text, fb.offsets)) if fb else None
+        relation = g.relation
+        ops = ()
+        if fa and fb and ua and ub:
+            label = f"footnote {fa.number}: " if fa.number == fb.number else f"footnote {fa.number} (B: {fb.number}): "
+            found = _diff_pair(ua, ub, editions_differ, order, label)
+            raws.extend(found)
+            if fa.number != fb.number:
+                raws.append(_Raw((order, -1), Severity.COSMETIC, "footnote-number",
+                                 f"footnote {fa.number} is numbered {fb.number} in B", _whole(ua), _whole(ub)))
+            if found and any(r.severity is not Severity.COSMETIC for r in found):
+                relation = Relation.CHANGED if relation is Relation.EQUAL else relation
+            if relation is not Relation.EQUAL:
+                ops = _ops(ua, ub)
+        elif fa and ua:
+            raws.append(_Raw((order, 0), Severity.SUBSTANTIVE, "footnote-removed",
+                             f"footnote {fa.number} only in A: {C.quote(fa.text)}", _whole(ua), Side("", "", None, None, 0, 0)))
+        elif fb and ub:
+            raws.append(_Raw((order, 0), Severity.SUBSTANTIVE, "footnote-added",
+                             f"footnote {fb.number} only in B: {C.quote(fb.text)}", Side("", "", None, None, 0, 0), _whole(ub)))
+        fn_aligned.append(Aligned((fa.id,) if fa else (), (fb.id,) if fb else (), relation, round(g.similarity, 4), ops))
+
+    raws.sort(key=lambda r: (r.order, r.a.start, r.b.start, r.kind))
+    deltas = tuple(
+        Delta(f"d{k + 1}", r.severity, r.kind, r.explanation, r.a, r.b) for k, r in enumerate(raws)
+    )
+    return Comparison(a, b, related, round(rel, 4), ed_a, ed_b, tuple(aligned), tuple(fn_aligned), deltas)
+
+
+def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
+    """Inline diff of two units as display ops, for the faces to highlight."""
+    ops: list[tuple[str, str]] = []
+    for h in diff_tokens(ua.tokens, ub.tokens):
+        if h.equal:
+            if h.a:
+                ops.append(("=", ua.text[h.a[0].at : h.a[-1].at + len(h.a[-1].text)]))
+        else:
+            if h.a:
+                ops.append(("-", ua.text[h.a[0].at : h.a[-1].at + len(h.a[-1].text)]))
+            if h.b:
+                ops.append(("+", ub.text[h.b[0].at : h.b[-1].at + len(h.b[-1].text)]))
+    return tuple(ops)
+
+
+def _block_runs(
+    a: Letter, b: Letter, pairs: list[tuple[tuple[int, ...], tuple[int, ...], Relation, float]], editions_differ: bool
+) -> list[_Raw]:
+    """One delta per run of consecutive blocks present in one version only."""
+    out: list[_Raw] = []
+    run: list[tuple[int, str, int]] = []  # (pair index, side, block index)
+
+    def flush() -> None:
+        if not run:
+            return
+        side = run[0][1]
+        letter = a if side == "a" else b
+        blocks = [letter.blocks[k] for _, _, k in run]
+        unit = _unit(blocks)
+        first = blocks[0]
+        other = "B" if side == "a" else "A"
+        here = side.upper()
+        header = all(x.kind is BlockKind.HEADER for x in blocks)
+        if header and editions_differ:
+            sev, kind = Severity.EXPECTED, "edition"
+            expl = f"edition: header line only in {here}: {C.quote(unit.text)}"
+        else:
+            sev = Severity.SUBSTANTIVE
+            heading = next((x for x in blocks if x.kind in (BlockKind.HEADING, BlockKind.ANNEX_START)), None)
+            if len(blocks) > 1 or heading is not None:
+                kind = "section-" + ("removed" if side == "a" else "added")
+                title = heading.text if heading is not None else first.text
+                expl = f"section {C.quote(title, 70)} ({len(blocks)} blocks) only in {here}, not in {other}"
+            else:
+                kind = "paragraph-" + ("removed" if side == "a" else "added")
+                expl = f"{first.kind.value.replace('-', ' ')} only in {here}: {C.quote(first.text)}"
+        whole = _whole(unit)
+        empty = Side("", "", None, None, 0, 0)
+        order = (float(run[0][0]), -1.0)
+        out.append(_Raw(order, sev, kind, expl, whole if side == "a" else empty, empty if side == "a" else whole))
+        run.clear()
+
+    def starts_annex(letter: Letter, k: int) -> bool:
+        return letter.blocks[k].kind is BlockKind.ANNEX_START
+
+    for n, (ia, ib, relation, _) in enumerate(pairs):
+        if relation is Relation.REMOVED:
+            if run and (run[-1][1] != "a" or starts_annex(a, ia[0])):
+                flush()
+            run.append((n, "a", ia[0]))
+        elif relation is Relation.ADDED:
+            if run and (run[-1][1] != "b" or starts_annex(b, ib[0])):
+                flush()
+            run.append((n, "b", ib[0]))
+        else:
+            flush()
+    flush()
+    return out
+
+
+def compare_files(path_a: str, path_b: str, options: Options = Options()) -> Comparison:
+    """Read, parse and compare two files (the one engine entry point that does I/O)."""
+    from difftool.readers import read_letter
+
+    return compare(read_letter(path_a), read_letter(path_b), options)

@@ -1,0 +1,138 @@
+"""Comparison -> a readable terminal summary (rich), and the one-line-per-delta CI log."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from difftool.model import SEVERITY_ORDER, Comparison, Delta, Letter, Severity, Side
+
+STYLE = {
+    Severity.SUBSTANTIVE: "bold red",
+    Severity.EDITORIAL: "yellow",
+    Severity.COSMETIC: "dim",
+    Severity.EXPECTED: "cyan",
+}
+
+
+def _version_line(tag: str, letter: Letter) -> Text:
+    m = letter.metadata
+    bits = [letter.flavour.value, letter.encoding]
+    if m.edition:
+        bits.append(m.edition)
+    if m.dossier:
+        bits.append(f"dossier {m.dossier}")
+    if m.number:
+        bits.append(f"nr. {m.number}")
+    if m.letter_code:
+        bits.append(m.letter_code)
+    if m.date:
+        bits.append(m.date)
+    t = Text(f"{tag}  ", style="bold")
+    t.append(letter.path)
+    t.append(f"  ({', '.join(bits)})", style="dim")
+    return t
+
+
+def _side_text(tag: str, side: Side) -> Text:
+    t = Text(f"      {tag}  ", style="bold")
+    ctx = side.context or ""
+    if side.text and side.text in ctx:
+        i = ctx.index(side.text)
+        t.append(ctx[:i])
+        t.append(side.text, style="reverse" if tag == "A" else "reverse")
+        t.append(ctx[i + len(side.text) :])
+    elif side.text and len(side.text) <= max(len(ctx), 240):
+        t.append(side.text)
+    elif ctx:
+        t.append(ctx, style="dim")
+    else:
+        t.append("(absent)", style="dim")
+    return t
+
+
+def render_compare(c: Comparison, console: Console, show_all: bool = False) -> None:
+    """Counts per severity, then the deltas that matter with their context."""
+    console.print(_version_line("A", c.a))
+    console.print(_version_line("B", c.b))
+    s = c.summary()
+    line = Text("\n")
+    for sev in SEVERITY_ORDER:
+        line.append(f"{s[sev.value]} {sev.value}", style=STYLE[sev])
+        line.append("   ")
+    console.print(line)
+    console.print(Text(verdict(c)))
+    shown = [sev for sev in SEVERITY_ORDER if show_all or sev is not Severity.COSMETIC]
+    for sev in shown:
+        group = [d for d in c.deltas if d.severity is sev]
+        if not group:
+            continue
+        console.print(Text(f"\n{sev.value.upper()} ({len(group)})", style=STYLE[sev]))
+        for d in group:
+            _delta(console, d)
+    if not show_all and s["cosmetic"]:
+        console.print(Text(f"\n{s['cosmetic']} cosmetic differences not shown (--all shows them)", style="dim"))
+
+
+def _delta(console: Console, d: Delta) -> None:
+    head = Text(f"  {d.id:<5}", style="bold")
+    head.append(f"{d.kind:<22}", style=STYLE[d.severity])
+    head.append(d.explanation)
+    console.print(head)
+    console.print(_side_text("A", d.a))
+    console.print(_side_text("B", d.b))
+
+
+def verdict(c: Comparison) -> str:
+    """The comparison in one sentence."""
+    s = c.summary()
+    if s["substantive"]:
+        return f"The versions differ in substance: {s['substantive']} substantive difference(s) to review."
+    if s["editorial"]:
+        return f"The versions say the same; {s['editorial']} editorial difference(s) (spelling, case, punctuation)."
+    return "The versions say the same; only format and edition differ."
+
+
+def check_line(c: Comparison, d: Delta) -> str:
+    """``path:line:col: severity kind id: explanation`` for a CI log (A's place, else B's)."""
+    letter, side = (c.a, d.a) if d.a.block or d.a.footnote or d.a.text else (c.b, d.b)
+    line, col = letter.line_col(side.start)
+    return f"{letter.path}:{line}:{col}: {d.severity.value} {d.kind} {d.id}: {d.explanation}"
+
+
+def render_letter(letter: Letter, console: Console) -> None:
+    """What was read from one file: metadata, blocks, footnotes, signatories."""
+    console.print(_version_line("file", letter))
+    m = letter.metadata
+    for name in ("dossier", "title", "number", "letter_code", "vergaderjaar", "sender", "chamber", "place", "date"):
+        value = getattr(m, name)
+        if value:
+            console.print(Text(f"  {name:<13}", style="bold").append(Text(value)))
+    if m.edition:
+        console.print(Text("  edition      ", style="bold").append(m.edition))
+    console.print(Text(f"\n{len(letter.blocks)} blocks", style="bold"))
+    for b in letter.blocks:
+        line, _ = letter.line_col(b.start)
+        t = Text(f"  {b.id:<6}", style="bold")
+        label = b.kind.value + (f":{b.field.value}" if b.field else "")
+        t.append(f"{label:<20}", style="cyan")
+        t.append(f"L{line:<5}", style="dim")
+        if b.page is not None:
+            t.append(f"p{b.page:<3}", style="dim")
+        t.append(b.text if len(b.text) <= 100 else b.text[:99] + "\u2026")
+        if b.footnotes:
+            t.append(f"  [fn {', '.join(map(str, b.footnotes))}]", style="magenta")
+        console.print(t)
+    console.print(Text(f"\n{len(letter.footnotes)} footnotes", style="bold"))
+    for f in letter.footnotes:
+        t = Text(f"  {f.number:>3}  ", style="magenta")
+        t.append(f"{f.cited_in or '(not cited)':<6} ", style="dim")
+        t.append(f.text if len(f.text) <= 110 else f.text[:109] + "\u2026")
+        console.print(t)
+    if letter.signatories:
+        console.print(Text(f"\n{len(letter.signatories)} signatories", style="bold"))
+        for s in letter.signatories:
+            console.print(Text(f"  {s.role}: ").append(Text(s.name, style="bold")))
+    for label, items in (("annexes start at", letter.annexes), ("page furniture removed", letter.furniture), ("notes", letter.notes)):
+        if items:
+            console.print(Text(f"\n{label}: ", style="bold").append(", ".join(items)))
