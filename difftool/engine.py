@@ -461,9 +461,18 @@ def _block_runs(
         other = "B" if side == "a" else "A"
         here = side.upper()
         header = all(x.kind is BlockKind.HEADER for x in blocks)
-        if header and editions_differ:
+        other_letter = b if side == "a" else a
+        other_has_header = any(x.kind is BlockKind.HEADER for x in other_letter.blocks)
+        signatures = all(x.kind in (BlockKind.SIGNATURE_ROLE, BlockKind.SIGNATURE_NAME) for x in blocks)
+        if header and (editions_differ or not other_has_header):
             sev, kind = Severity.EXPECTED, "edition"
-            expl = f"edition: header line only in {here}: {C.quote(unit.text)}"
+            why = "the other version has no header" if not other_has_header else "the editions differ"
+            expl = f"edition: header only in {here} ({why}): {C.quote(unit.text)}"
+        elif signatures:
+            sev = Severity.SUBSTANTIVE
+            kind = "signature-" + ("removed" if side == "a" else "added")
+            names = ", ".join(x.text for x in blocks if x.kind is BlockKind.SIGNATURE_NAME) or unit.text
+            expl = f"signature block only in {here}: {names}"
         else:
             sev = Severity.SUBSTANTIVE
             heading = next((x for x in blocks if x.kind in (BlockKind.HEADING, BlockKind.ANNEX_START)), None)

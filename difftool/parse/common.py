@@ -201,7 +201,7 @@ def build_letter(
         recent_annex = bool(annexes) and len(blocks) - int(annexes[-1][1:]) <= 4
         if signatories and (
             (after_signature and _ANNEX.match(t))
-            or (p.strong and len(t) < 200)
+            or (p.strong and len(t) < 200 and not _LIST.match(t))
             or (_all_caps(t) and len(t) < 120 and not recent_annex)
         ):
             b = add(BlockKind.ANNEX_START, p.text, p)

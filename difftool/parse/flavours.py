@@ -191,7 +191,7 @@ def _tab_cells(line: Mapped) -> list[Mapped]:
 
 # --- raw PDF text ----------------------------------------------------------------------------
 
-_GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,3})(?=\s|$)")
+_GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=\s|$)")
 _FOOT_LINE = re.compile(r"^(\d{1,3}) (\S.*)$")
 
 
@@ -255,13 +255,22 @@ def parse_pdf_text(text: str) -> Parsed:
         found: list[int] = []
 
         def marker(m: re.Match[str]) -> str:
+            # A glued run of digits is a marker only when it is the next expected footnote
+            # number, or several consecutive ones printed together ("gedeeld.12" = 1 and 2).
             nonlocal next_marker
-            n = int(m.group(1))
-            if n == next_marker:
-                found.append(n)
-                next_marker += 1
-                return ""
-            return m.group(0)
+            digits = m.group(1)
+            run: list[int] = []
+            pos, n = 0, next_marker
+            while pos < len(digits):
+                want = str(n)
+                if not digits.startswith(want, pos):
+                    return m.group(0)
+                run.append(n)
+                pos += len(want)
+                n += 1
+            found.extend(run)
+            next_marker = n
+            return ""
 
         cleaned = cleaned.sub(_GLUED_MARKER, marker)
         pending.update(found)
