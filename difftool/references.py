@@ -111,9 +111,12 @@ def find_references(text: str) -> tuple[Reference, ...]:
     return tuple(refs)
 
 
+_SEGMENT_END = re.compile(r";|(?<!\bnr)(?<!\bnrs)(?<!\bno)\.\s+(?=[A-Z])|\.$|\)|\s(?:en|of|and)\s+(?=[A-Z])")
+
+
 def _segment_end(t: str, start: int, stop: int) -> int:
     """A citation runs to the end of its sentence or list element, at most to the next head."""
-    m = re.compile(r";|\.\s+(?=[A-Z])|\.$|\)|\s(?:en|of|and)\s+(?=[A-Z])").search(t, start, stop)
+    m = _SEGMENT_END.search(t, start, stop)
     return m.start() if m else stop
 
 

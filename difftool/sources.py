@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from difftool.model import Flavour
 
 MAX_BYTES = 50 * 1024 * 1024
+WESTERN = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
 
 
 class InputError(Exception):
@@ -81,12 +82,14 @@ def decode(data: bytes, path: str = "<bytes>") -> Source:
 def _guess(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=None).best()
+    # Letters are Western European: let charset-normalizer choose among the code pages Dutch
+    # text is actually written in, so a short file is not mistaken for Mac Central European.
+    best = from_bytes(data, cp_isolation=WESTERN).best() or from_bytes(data).best()
     if best is None:
         raise InputError(f"{path}: binary file, not a text extraction of a letter")
     enc = best.encoding
     # charset-normalizer may name a Latin-1 superset; cp1252 is what Windows tools write.
-    if enc in ("latin_1", "iso8859_1", "iso8859_15"):
+    if enc in ("latin_1", "iso8859_1", "iso8859_15", "cp1252"):
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

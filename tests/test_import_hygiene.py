@@ -1,0 +1,38 @@
+"""The engine is headless: importing and running it never loads textual, rich or click."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+ENGINE_MODULES = [
+    "difftool.model",
+    "difftool.sources",
+    "difftool.text",
+    "difftool.lexicon",
+    "difftool.parse",
+    "difftool.align",
+    "difftool.inline",
+    "difftool.references",
+    "difftool.sentences",
+    "difftool.classify",
+    "difftool.engine",
+    "difftool.readers",
+    "difftool.render.jsonout",
+]
+
+
+def test_engine_never_imports_ui_libraries() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in ENGINE_MODULES)
+        + "from difftool.engine import compare_files\n"
+        + "c = compare_files('samples/2026-06-22-jbz-ek.txt', 'samples/2026-06-22-jbz-tk.txt')\n"
+        + "from difftool.render.jsonout import render_comparison\nrender_comparison(c)\n"
+        + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click'))\n"
+        + "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT), check=True)
+    assert out.stdout.strip() == ""
