@@ -85,13 +85,14 @@ def cli() -> None:
       difftool compare letter-ek.txt letter-tk.txt
       difftool check letter-ek.txt letter-tk.txt --fail-on editorial
       difftool inspect letter.txt --format json
+      difftool report letter-ek.txt letter-tk.txt -o report.html
     """
 
 
 @cli.command("compare")
 @click.argument("a", type=click.Path())
 @click.argument("b", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="List cosmetic differences too (they are only counted by default).")
 @common_compare_options
 def compare_cmd(a: str, b: str, fmt: str, show_all: bool, output: str | None, force: bool) -> None:
@@ -109,12 +110,39 @@ def compare_cmd(a: str, b: str, fmt: str, show_all: bool, output: str | None, fo
 
         _write(render_comparison(c), output)
         return
+    if fmt == "html":
+        _write(_html_report(c), output)
+        return
     from difftool.render.text import render_compare
 
     buf = io.StringIO() if output else None
     render_compare(c, _console(buf), show_all)
     if buf is not None:
         _write(buf.getvalue(), output)
+
+
+def _html_report(c: Comparison) -> str:
+    from difftool.render.html import render_html
+    from difftool.render.jsonout import comparison_dict
+
+    return render_html(comparison_dict(c))
+
+
+@cli.command("report")
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@common_compare_options
+def report_cmd(a: str, b: str, output: str | None, force: bool) -> None:
+    """Write the comparison of A and B as one self-contained HTML file to open, read and share.
+
+    The file needs no network: styles and script are inlined, and it reads fine without script.
+
+    \b
+    Examples:
+      difftool report samples/2026-06-22-jbz-ek.txt samples/2026-06-22-jbz-tk.txt -o report.html
+    """
+    _check_outputs((a, b), output)
+    _write(_html_report(_compare_paths(a, b, force)), output)
 
 
 @cli.command("check")
