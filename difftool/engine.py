@@ -95,7 +95,14 @@ class Unit:
         return len(letters) > 10 and all(c.isupper() for c in letters)
 
 
-def _unit(blocks: Sequence[Block], footnote: int | None = None, text_override: tuple[str, tuple[int, ...]] | None = None) -> Unit:
+def _unit(
+    blocks: Sequence[Block],
+    footnote: int | None = None,
+    text_override: tuple[str, tuple[int, ...]] | None = None,
+    light: bool = False,
+) -> Unit:
+    """Join blocks (or take a footnote's text) into a Unit; ``light`` skips tokens and
+    references for units that are reported whole (a section only in one version)."""
     if text_override is not None:
         text, offsets = text_override
         ids: tuple[str, ...] = (f"fn{footnote}",)
@@ -118,6 +125,8 @@ def _unit(blocks: Sequence[Block], footnote: int | None = None, text_override: t
         bounds = tuple(bl)
         kinds = tuple(blk.kind for blk in blocks)
         fld = blocks[0].field if blocks else None
+    if light:
+        return Unit(text, offsets, (), ids, bounds, kinds, fld, footnote, ())
     return Unit(text, offsets, tokenize(text, offsets), ids, bounds, kinds, fld, footnote, find_references(text))
 
 
@@ -366,8 +375,9 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
     block_order: dict[str, float] = {}
     pairs = _align_blocks(a, b)
     for n, (ia, ib, relation, sim) in enumerate(pairs):
-        ua = _unit([a.blocks[i] for i in ia]) if ia else None
-        ub = _unit([b.blocks[j] for j in ib]) if ib else None
+        differ = bool(ia and ib) and [a.blocks[i].text for i in ia] != [b.blocks[j].text for j in ib]
+        ua = _unit([a.blocks[i] for i in ia]) if differ else None
+        ub = _unit([b.blocks[j] for j in ib]) if differ else None
         for i in ia:
             block_order[a.blocks[i].id] = n
         for j in ib:
@@ -380,13 +390,14 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
                 ops = _ops(ua, ub)
             if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED
-            if relation is Relation.MOVED:
-                raws.append(_Raw((n, -1), Severity.SUBSTANTIVE, "moved",
-                                 f"paragraph moved: {C.quote(ua.text, 50)}", _whole(ua), _whole(ub)))
             if relation in (Relation.SPLIT, Relation.MERGE):
                 what = "split into" if relation is Relation.SPLIT else "merged from"
                 raws.append(_Raw((n, -1), Severity.COSMETIC, "paragraph-break",
                                  f"paragraph {what} {max(len(ia), len(ib))} paragraphs", _whole(ua), _whole(ub)))
+        if relation is Relation.MOVED:
+            wa, wb = _unit([a.blocks[i] for i in ia], light=True), _unit([b.blocks[j] for j in ib], light=True)
+            raws.append(_Raw((n, -1), Severity.SUBSTANTIVE, "moved",
+                             f"paragraph moved: {C.quote(wa.text, 50)}", _whole(wa), _whole(wb)))
         aligned.append(Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib),
                                relation, round(sim, 4), ops))
     raws.extend(_block_runs(a, b, pairs, editions_differ))
@@ -402,7 +413,9 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
         ub = _unit([], fb.number, (fb.text, fb.offsets)) if fb else None
         relation = g.relation
         ops = ()
-        if fa and fb and ua and ub:
+        if fa and fb and fa.text == fb.text and fa.number == fb.number:
+            pass  # identical footnote
+        elif fa and fb and ua and ub:
             label = f"footnote {fa.number}: " if fa.number == fb.number else f"footnote {fa.number} (B: {fb.number}): "
             found = _diff_pair(ua, ub, editions_differ, order, label)
             raws.extend(found)
@@ -456,7 +469,7 @@ def _block_runs(
         side = run[0][1]
         letter = a if side == "a" else b
         blocks = [letter.blocks[k] for _, _, k in run]
-        unit = _unit(blocks)
+        unit = _unit(blocks, light=True)
         first = blocks[0]
         other = "B" if side == "a" else "A"
         here = side.upper()

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from difftool.model import Token
 
@@ -34,12 +35,14 @@ def fold_same_length(text: str) -> str:
     return text.translate(QUOTES).translate(DASHES).translate(SPACES)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold what is cosmetic: ligatures and width (NFKC), quotes, dashes, odd spaces, soft hyphens."""
     text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
     return text.translate(QUOTES).translate(DASHES).translate(SPACES)
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Key for 'same text, different format': folded, case-folded, letters and digits only."""
     return "".join(ch for ch in fold(text).casefold() if ch.isalnum())
@@ -80,10 +83,14 @@ class Mapped:
         texts: list[str] = []
         offs: list[int] = []
         pos = 0
+        literal = isinstance(repl, str) and "\\" not in repl
         for m in pattern.finditer(self.text):
             texts.append(self.text[pos : m.start()])
             offs.extend(self.offsets[pos : m.start()])
-            new = repl(m) if callable(repl) else m.expand(repl)
+            if callable(repl):
+                new = repl(m)
+            else:
+                new = repl if literal else m.expand(repl)
             anchor = self.offsets[m.start()] if m.start() < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
             # keep the offsets of characters that survive unchanged at the start of the match
             same = 0
@@ -101,7 +108,7 @@ class Mapped:
 
     def collapse(self) -> Mapped:
         """Collapse runs of whitespace into one space and strip both ends."""
-        out = self.sub(_WS, " ")
+        out = self.sub(_WS, " ") if _WS.search(self.text) else self
         lead = len(out.text) - len(out.text.lstrip())
         trail = len(out.text.rstrip())
         return out.slice(lead, trail)
@@ -116,7 +123,8 @@ class Mapped:
         return (self.offsets[start], self.offsets[end - 1] + 1)
 
 
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"\s{2,}|[^\S ]")
+"""Whitespace worth rewriting: runs, and any white space other than a plain space."""
 
 
 def tokenize(text: str, offsets: tuple[int, ...]) -> tuple[Token, ...]:
