@@ -469,27 +469,34 @@ def _row_html(row: Row, label_a: str, label_b: str) -> str:
 
 
 def _tbodies(groups: list[RowGroup], label_a: str, label_b: str) -> Iterator[str]:
-    """Rows in tbodies; a run of at least FOLD_MIN unchanged groups gets its own, foldable one."""
-    run: list[RowGroup] = []
+    """Rows in tbodies; each run of at least FOLD_MIN unchanged groups gets its own, foldable one."""
 
-    def flush() -> Iterator[str]:
-        rows = "".join(_row_html(r, label_a, label_b) for g in run for r in g.rows)
-        if len(run) >= FOLD_MIN and all(g.foldable for g in run):
-            what = f"{len(run)} unchanged paragraphs"
+    def rows(run: list[RowGroup]) -> str:
+        return "".join(_row_html(r, label_a, label_b) for g in run for r in g.rows)
+
+    shown: list[RowGroup] = []
+    same: list[RowGroup] = []
+    for group in [*groups, None]:
+        if group is not None and group.foldable:
+            same.append(group)
+            continue
+        if len(same) >= FOLD_MIN:
+            if shown:
+                yield f"<tbody>\n{rows(shown)}</tbody>\n"
+                shown = []
+            what = f"{len(same)} unchanged paragraphs"
             yield (
                 f'<tbody class="same">\n<tr class="fold" hidden><td colspan="3">'
                 f'<button type="button" aria-expanded="true" data-label="{what}">Hide {what}</button></td></tr>\n'
-                f"{rows}</tbody>\n"
+                f"{rows(same)}</tbody>\n"
             )
-        elif rows:
-            yield f"<tbody>\n{rows}</tbody>\n"
-        run.clear()
-
-    for group in groups:
-        if run and group.foldable != run[-1].foldable:
-            yield from flush()
-        run.append(group)
-    yield from flush()
+        else:
+            shown.extend(same)
+        same = []
+        if group is not None:
+            shown.append(group)
+    if shown:
+        yield f"<tbody>\n{rows(shown)}</tbody>\n"
 
 
 def _aligned(va: Doc, vb: Doc, groups: list[RowGroup]) -> str:
