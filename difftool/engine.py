@@ -91,8 +91,8 @@ class Unit:
 
     @property
     def all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) > 10 and all(c.isupper() for c in letters)
+        """Set in capitals throughout (a typographic choice of one edition)."""
+        return len(self.text) > 10 and self.text.isupper()
 
 
 def _unit(

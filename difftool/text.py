@@ -27,6 +27,7 @@ DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2
 SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\t"})
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_", re.UNICODE)
 
 
@@ -45,7 +46,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Key for 'same text, different format': folded, case-folded, letters and digits only."""
-    return "".join(ch for ch in fold(text).casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text).casefold())
 
 
 @dataclass(frozen=True, slots=True)

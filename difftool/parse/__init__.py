@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from difftool.model import Flavour, Letter
@@ -10,6 +11,8 @@ from difftool.parse.flavours import parse_docx_text, parse_markdown, parse_pdf_t
 from difftool.sources import Source, detect_flavour
 
 __all__ = ["parse", "parse_text"]
+
+_NEWLINE = re.compile("\n")
 
 
 def parse(source: Source, flavour: Flavour | None = None) -> Letter:
@@ -22,7 +25,7 @@ def parse(source: Source, flavour: Flavour | None = None) -> Letter:
     else:
         paras, bodies, furniture = parse_markdown(source.text)
     letter = build_letter(source.path, source.encoding, flavour, paras, bodies, furniture)
-    starts = (0, *(i + 1 for i, ch in enumerate(source.text) if ch == "\n"))
+    starts = (0, *(m.end() for m in _NEWLINE.finditer(source.text)))
     return replace(letter, line_starts=starts)
 
 

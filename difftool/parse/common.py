@@ -291,8 +291,7 @@ def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, 
 
 
 def _all_caps(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 8 and all(c.isupper() for c in letters) and len(t.split()) >= 2
+    return t.isupper() and len(t) >= 8 and " " in t.strip()
 
 
 def _is_heading(t: str, p: Para) -> bool:

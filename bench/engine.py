@@ -1,0 +1,109 @@
+"""How fast is the engine? Prints figures; asserts nothing.
+
+Measures, on the EK and TK editions of the 22 June 2026 letter (samples/) and on a synthetic pair
+ten times that size:
+  - parse time (both letters) and engine time (compare on parsed letters), median of N runs;
+  - ``difftool compare`` end to end (a fresh process, as a user runs it), median of 5;
+  - a plain difflib baseline on the same inputs: SequenceMatcher over paragraphs, then over
+    the words of each replaced paragraph pair (what a hand-rolled script would do).
+
+Usage: python bench/engine.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from difftool.engine import compare  # noqa: E402
+from difftool.lexicon import _words  # noqa: E402
+from difftool.model import Options  # noqa: E402
+from difftool.parse import parse_text  # noqa: E402
+
+EK = ROOT / "samples" / "2026-06-22-jbz-ek.txt"
+TK = ROOT / "samples" / "2026-06-22-jbz-tk.txt"
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def enlarge(text: str, factor: int) -> str:
+    """The letter ``factor`` times over; each copy's paragraphs carry their copy number, so the
+    result is a long letter of distinct paragraphs (as a long letter is), not a repetition."""
+    chunks = [c for c in text.split("\n\n")]
+    out = []
+    for k in range(factor):
+        for c in chunks:
+            s = c.strip()
+            if len(s) > 60 and s[-1] in ".:;":
+                out.append(f"{s[:-1]} (deel {k + 1}){s[-1]}")
+            elif s:
+                out.append(s if k == 0 else f"{s} {k + 1}")
+    return "\n\n".join(out) + "\n"
+
+
+def difflib_baseline(a: str, b: str) -> int:
+    pa = [p.strip() for p in a.split("\n\n") if p.strip()]
+    pb = [p.strip() for p in b.split("\n\n") if p.strip()]
+    sm = difflib.SequenceMatcher(None, pa, pb, autojunk=False)
+    changes = 0
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "replace":
+            for x, y in zip(pa[i1:i2], pb[j1:j2]):
+                wm = difflib.SequenceMatcher(None, x.split(), y.split(), autojunk=False)
+                changes += sum(1 for op in wm.get_opcodes() if op[0] != "equal")
+        elif tag != "equal":
+            changes += max(i2 - i1, j2 - j1)
+    return changes
+
+
+def measure(label: str, a_text: str, b_text: str, runs: int) -> float:
+    a, b = parse_text(a_text, "a"), parse_text(b_text, "b")
+    parse_t = median_time(lambda: (parse_text(a_text, "a"), parse_text(b_text, "b")), runs)
+    engine_t = median_time(lambda: compare(a, b, Options(force=True)), runs)
+    base_t = median_time(lambda: difflib_baseline(a_text, b_text), runs)
+    c = compare(a, b, Options(force=True))
+    print(
+        f"{label:<14} {len(a_text) + len(b_text):>9,} chars  {len(a.blocks) + len(b.blocks):>5} blocks  "
+        f"parse {parse_t * 1000:7.1f} ms  engine {engine_t * 1000:7.1f} ms  "
+        f"difflib {base_t * 1000:7.1f} ms  deltas {len(c.deltas)}"
+    )
+    return engine_t
+
+
+def end_to_end(runs: int = 5) -> float:
+    cmd = [sys.executable, "-m", "difftool", "compare", str(EK), str(TK)]
+    return median_time(lambda: subprocess.run(cmd, capture_output=True, check=True), runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    _words()  # the lexicon loads once per process; measured in the end-to-end figure
+    a_text, b_text = EK.read_text(encoding="utf-8"), TK.read_text(encoding="utf-8")
+    print(f"difftool engine benchmark (median of {args.runs} runs; python {sys.version.split()[0]})")
+    t1 = measure("000 vs 002", a_text, b_text, args.runs)
+    t10 = measure("10x synthetic", enlarge(a_text, 10), enlarge(b_text, 10), max(3, args.runs // 5))
+    e2e = end_to_end()
+    print(f"end to end     difftool compare 000 002: {e2e * 1000:.0f} ms (median of 5, new process each)")
+    print(f"scaling        10x input costs {t10 / t1:.1f}x the engine time")
+    print(f"engine: pair_ms={t1 * 1000:.1f} x10_ms={t10 * 1000:.1f} ratio={t10 / t1:.1f} end_to_end_ms={e2e * 1000:.0f}")
+
+
+if __name__ == "__main__":
+    main()
