@@ -20,6 +20,16 @@ from rich.console import Console
 from difftool.engine import NotRelatedError, compare
 from difftool.model import SEVERITY_ORDER, Comparison, Options, Severity
 from difftool.readers import read_letter
+from difftool.review import (
+    Decision,
+    Review,
+    ReviewFileError,
+    Verdict,
+    default_review_path,
+    judge,
+    load_review,
+    unmatched,
+)
 from difftool.sources import InputError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -54,10 +64,15 @@ def _compare_paths(path_a: str, path_b: str, force: bool) -> Comparison:
         a = read_letter(path_a)
         b = read_letter(path_b)
         return compare(a, b, Options(force=force))
-    except InputError as exc:
-        fail(str(exc))
-    except NotRelatedError as exc:
+    except (InputError, NotRelatedError) as exc:
+        _input_failure(exc, path_a, path_b)
+
+
+def _input_failure(exc: InputError | NotRelatedError, path_a: str, path_b: str) -> NoReturn:
+    """The one-line error for inputs the engine cannot compare."""
+    if isinstance(exc, NotRelatedError):
         fail(f"{path_a} and {path_b} are {exc}")
+    fail(str(exc))
 
 
 def _check_outputs(inputs: tuple[str, ...], output: str | None) -> None:
@@ -156,8 +171,15 @@ def report_cmd(a: str, b: str, output: str | None, force: bool) -> None:
     help="Lowest severity that fails the check.",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(dir_okay=False),
+    help="Review file from `difftool review`: accepted and expected differences pass, rejected ones fail, "
+    "differences it does not cover are judged by --fail-on.",
+)
 @common_compare_options
-def check_cmd(a: str, b: str, fail_on: str, fmt: str, output: str | None, force: bool) -> None:
+def check_cmd(a: str, b: str, fail_on: str, fmt: str, review_file: str | None, output: str | None, force: bool) -> None:
     """CI gate: exit 0 when no difference at or above --fail-on remains, 1 when one does, 2 on error.
 
     Prints one line per failing difference (path:line:col: severity kind id: explanation).
@@ -166,11 +188,16 @@ def check_cmd(a: str, b: str, fail_on: str, fmt: str, output: str | None, force:
     Examples:
       difftool check letter-ek.txt letter-tk.txt
       difftool check letter.docx.txt letter.pdf.txt --fail-on editorial
+      difftool check letter-ek.txt letter-tk.txt --review letter-ek.difftool-review.json
     """
     _check_outputs((a, b), output)
+    review = _read_review(review_file) if review_file else Review()
     c = _compare_paths(a, b, force)
-    threshold = SEVERITY_ORDER.index(Severity(fail_on))
-    failing = [d for d in c.deltas if SEVERITY_ORDER.index(d.severity) <= threshold]
+    judged = judge(c.deltas, review, Severity(fail_on))
+    failing = [j.delta for j in judged if j.failing]
+    covered = [j for j in judged if j.decision is not None]
+    verdicts = {v.value: sum(1 for j in covered if j.decision and j.decision.verdict is v) for v in Verdict}
+    stale = len(unmatched(review, (j.fingerprint for j in judged)))
     if fmt == "json":
         from difftool.render.jsonout import delta_dict, dumps
 
@@ -181,17 +208,77 @@ def check_cmd(a: str, b: str, fail_on: str, fmt: str, output: str | None, force:
             "summary": c.summary(),
             "failing": [delta_dict(d) for d in failing],
         }
+        if review_file:
+            doc["review"] = {"file": review_file, "covered": len(covered), **verdicts, "unmatched": stale}
         _write(dumps(doc), output)
     else:
         from difftool.render.text import check_line
 
-        lines = [check_line(c, d) for d in failing]
+        lines = [check_line(c, j.delta) + _verdict_suffix(j.decision) for j in judged if j.failing]
         s = c.summary()
         counts = ", ".join(f"{s[k.value]} {k.value}" for k in SEVERITY_ORDER)
         status = "FAIL" if failing else "PASS"
-        lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
+        if review_file:
+            lines.append(
+                f"difftool check: review {review_file} covers {len(covered)} of {len(c.deltas)} difference(s) "
+                f"({', '.join(f'{n} {v}' for v, n in verdicts.items())}); {stale} decision(s) match no difference"
+            )
+            lines.append(f"difftool check: {status}: {len(failing)} difference(s) rejected in review or "
+                         f"unreviewed at or above {fail_on} ({counts})")
+        else:
+            lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
         _write("\n".join(lines) + "\n", output)
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+def _read_review(path: str) -> Review:
+    try:
+        return load_review(path, missing_ok=False)
+    except ReviewFileError as exc:
+        fail(str(exc))
+
+
+def _verdict_suffix(decision: Decision | None) -> str:
+    """`` (rejected in review: note)`` after a check line the reviewer rejected."""
+    if decision is None:
+        return ""
+    return f" ({decision.verdict.value} in review{': ' + decision.note if decision.note else ''})"
+
+
+@cli.command("review")
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(dir_okay=False),
+    help="Review file to read and update (default: next to A, A's name + .difftool-review.json).",
+)
+@click.option("--force", is_flag=True, help="Compare even when the files do not look like versions of one letter.")
+def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
+    """Review the differences between A and B in the terminal and record a verdict on each.
+
+    Every decision (accept, reject, expected) is saved to the review file at once; `difftool
+    check --review FILE` then lets accepted and expected differences pass. Press ? for the keys.
+
+    \b
+    Examples:
+      difftool review samples/2026-06-22-jbz-ek.txt samples/2026-06-22-jbz-tk.txt
+      difftool review A.txt B.txt --review reviews/letter.json
+    """
+    from difftool.tui.app import create_app
+
+    path = review_file or default_review_path(a)
+    _check_outputs((a, b), path)
+    try:
+        app = create_app(a, b, path, Options(force=force))
+    except ReviewFileError as exc:
+        fail(str(exc))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("review needs a terminal; in scripts use `difftool check --review FILE`")
+    app.run()
+    if app.error is not None:
+        _input_failure(app.error, a, b)
 
 
 @cli.command("inspect")

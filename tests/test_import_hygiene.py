@@ -21,6 +21,8 @@ ENGINE_MODULES = [
     "difftool.engine",
     "difftool.readers",
     "difftool.render.jsonout",
+    "difftool.review",
+    "difftool.tui.view",
 ]
 
 
@@ -31,6 +33,10 @@ def test_engine_never_imports_ui_libraries() -> None:
         + "from difftool.engine import compare_files\n"
         + "c = compare_files('samples/2026-06-22-jbz-ek.txt', 'samples/2026-06-22-jbz-tk.txt')\n"
         + "from difftool.render.jsonout import render_comparison\nrender_comparison(c)\n"
+        + "from difftool.review import Review, judge, review_document\n"
+        + "from difftool.model import Severity\n"
+        + "review_document(Review(), ('a', 'b')); judge(c.deltas, Review(), Severity.SUBSTANTIVE)\n"
+        + "from difftool.tui.view import build_view\nbuild_view(c)\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click'))\n"
         + "print(','.join(bad))\n"
     )

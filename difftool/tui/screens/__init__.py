@@ -1,0 +1,1 @@
+"""Modal screens of the review app: help and the decision note."""

@@ -1,0 +1,199 @@
+"""Side-by-side panes of the aligned text, drawn with the Line API.
+
+A and B are two columns of one scrolling widget, so they cannot drift apart: each aligned group
+is one row, as tall as its longer side. Only the visible lines are drawn, and a row is wrapped
+again only when the width or its highlight changes, so a long letter scrolls and moves between
+deltas without re-laying out the whole text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from difftool.model import Delta, Relation
+from difftool.tui.view import EMPTY, Pane, ReviewView, Span
+
+GUTTER = {
+    Relation.EQUAL: " ",
+    Relation.CHANGED: "~",
+    Relation.SPLIT: "<",
+    Relation.MERGE: ">",
+    Relation.MOVED: "^",
+    Relation.ADDED: "+",
+    Relation.REMOVED: "-",
+}
+SEPARATOR = " │ "
+
+
+class AlignedView(ScrollView, can_focus=True):
+    """Version A on the left, B on the right; the selected delta highlighted in both."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "aligned--removed",
+        "aligned--added",
+        "aligned--selected",
+        "aligned--gutter",
+        "aligned--marker",
+        "aligned--absent",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._view: ReviewView | None = None
+        self._delta: Delta | None = None
+        self._lit: dict[int, tuple[Span | None, Span | None]] = {}
+        """Rows the selected delta covers, with the span it covers on each side."""
+        self._cache: dict[int, list[Strip]] = {}
+        self._lit_line: dict[int, int] = {}
+        """For lit rows in the cache: the first line that shows the highlight."""
+        self._tops: list[int] = []
+        """First line of each row; one more entry for the end."""
+        self._width = 0
+
+    def show(self, view: ReviewView) -> None:
+        """Display a comparison (replaces whatever was shown)."""
+        self._view = view
+        self._delta = None
+        self._lit = {}
+        self._relayout()
+
+    def select(self, delta: Delta | None, row: int) -> None:
+        """Highlight ``delta`` and scroll its first highlighted line into view."""
+        if self._view is None:
+            return
+        stale = set(self._lit)
+        self._delta = delta
+        self._lit = self._rows_lit(delta) if delta is not None else {}
+        for r in stale | set(self._lit):
+            self._cache.pop(r, None)
+            self._lit_line.pop(r, None)
+        self._retop()
+        self.scroll_to(y=max(0, self._first_lit_line(row) - 2), animate=False)
+        self.refresh()
+
+    def _rows_lit(self, delta: Delta) -> dict[int, tuple[Span | None, Span | None]]:
+        assert self._view is not None
+        lit: dict[int, tuple[Span | None, Span | None]] = {}
+        for n, row in enumerate(self._view.rows):
+            spans = (row.a.span_of(delta.a), row.b.span_of(delta.b))
+            if spans != (None, None):
+                lit[n] = spans
+        return lit
+
+    def _first_lit_line(self, row: int) -> int:
+        """The line of ``row`` where the highlight starts (the row's top when nothing is lit)."""
+        self._row_strips(row)
+        return self._tops[row] + self._lit_line.get(row, 0)
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+        self._lit_line.clear()
+
+    def _column_width(self) -> int:
+        return max(8, (self._width - 1 - len(SEPARATOR)) // 2)
+
+    def _relayout(self) -> None:
+        self._width = self.scrollable_content_region.width
+        self._cache.clear()
+        self._lit_line.clear()
+        self._retop()
+        self.refresh()
+
+    def _retop(self) -> None:
+        """Row heights after a width or highlight change (rows are wrapped as they are measured)."""
+        tops = [0]
+        if self._view is not None and self._width > 0:
+            for n in range(len(self._view.rows)):
+                tops.append(tops[-1] + len(self._row_strips(n)))
+        self._tops = tops
+        self.virtual_size = Size(self._width, tops[-1])
+
+    def _row_strips(self, n: int) -> list[Strip]:
+        strips = self._cache.get(n)
+        if strips is None:
+            strips = self._cache[n] = self._wrap_row(n)
+        return strips
+
+    def _wrap_row(self, n: int) -> list[Strip]:
+        """The row's lines: gutter, A, separator, B, plus a blank line under the row."""
+        assert self._view is not None
+        row = self._view.rows[n]
+        width = self._column_width()
+        lit_a, lit_b = self._lit.get(n, (None, None))
+        left, lit_left = self._wrap(row.a, lit_a, "aligned--removed", "not in A", width)
+        right, lit_right = self._wrap(row.b, lit_b, "aligned--added", "not in B", width)
+        lit_lines = [i for i in (lit_left, lit_right) if i is not None]
+        if lit_lines:
+            self._lit_line[n] = min(lit_lines)
+        height = max(len(left), len(right))
+        base = self.rich_style
+        blank = Strip.blank(width, base)
+        gutter_style = self.get_component_rich_style("aligned--marker" if n in self._lit else "aligned--gutter")
+        mark = "▌" if n in self._lit else GUTTER[row.relation]
+        sep = Strip([Segment(SEPARATOR, self.get_component_rich_style("aligned--gutter"))])
+        lines = []
+        for i in range(height):
+            gutter = Strip([Segment(mark if i == 0 or n in self._lit else " ", gutter_style)])
+            a = left[i] if i < len(left) else blank
+            b = right[i] if i < len(right) else blank
+            lines.append(Strip.join([gutter, a, sep, b]))
+        lines.append(Strip.blank(1 + width * 2 + len(SEPARATOR), base))
+        return lines
+
+    def _wrap(self, pane: Pane, lit: Span | None, change_class: str, absent: str, width: int) -> tuple[list[Strip], int | None]:
+        """One side wrapped to ``width``, and the first line showing the highlight (if any)."""
+        base = self.rich_style
+        selected = self.get_component_rich_style("aligned--selected")
+        if pane is EMPTY:
+            text = Text(f"({absent})", style=base + self.get_component_rich_style("aligned--absent"))
+        else:
+            text = Text(pane.text, style=base)
+            changed = self.get_component_rich_style(change_class)
+            for start, end in pane.changes:
+                text.stylize(changed, start, end)
+            if lit is not None:
+                text.stylize(selected, *lit)
+        console = self.app.console
+        lines = text.wrap(console, width, overflow="fold")
+        lit_line = next((i for i, line in enumerate(lines) if any(sp.style is selected for sp in line.spans)), None)
+        strips = [Strip(line.render(console)).apply_style(base).adjust_cell_length(width, base) for line in lines]
+        return strips, lit_line
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        width = self.scrollable_content_region.width
+        if self._view is None or line >= self._tops[-1]:
+            return Strip.blank(width, self.rich_style)
+        row = bisect.bisect_right(self._tops, line) - 1
+        strip = self._row_strips(row)[line - self._tops[row]]
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def row_at_top(self) -> int:
+        """The row whose line is at the top of the viewport."""
+        if len(self._tops) < 2:
+            return 0
+        return min(len(self._tops) - 2, bisect.bisect_right(self._tops, int(self.scroll_y)) - 1)
