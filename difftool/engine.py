@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from difftool import classify as C
-from difftool.align import align
+from difftool.align import align, similarity
 from difftool.inline import Hunk, diff_tokens
 from difftool.model import (
     Aligned,
@@ -333,7 +333,7 @@ def _align_blocks(a: Letter, b: Letter) -> list[tuple[tuple[int, ...], tuple[int
             out.append(((i,), (), Relation.REMOVED, 0.0))
             continue
         seen_b.add(j)
-        s = 1.0 if squash(a.blocks[i].text) == squash(b.blocks[j].text) else 0.5
+        s = similarity(a.blocks[i].text, b.blocks[j].text)
         out.append(((i,), (j,), Relation.EQUAL if s == 1.0 else Relation.CHANGED, s))
     out.extend(((), (j,), Relation.ADDED, 0.0) for j in hb if j not in seen_b)
     ba = [i for i, x in enumerate(a.blocks) if x.kind is not BlockKind.HEADER]

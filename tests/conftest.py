@@ -35,3 +35,12 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: str | None = Non
 @pytest.fixture(scope="session")
 def cli():
     return run_cli
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*/expected.* from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
