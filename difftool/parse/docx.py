@@ -344,7 +344,10 @@ class _DocxReader:
             elif tag == W + "noBreakHyphen":
                 pieces.add("-", bold)
             elif tag == W + "lastRenderedPageBreak":
-                pieces.page_breaks += 1
+                if pieces.bold_chars + pieces.plain_chars:
+                    pieces.page_breaks += 1
+                else:
+                    self.page += 1  # the paragraph starts on the new page
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 self._marker(pieces, "footnote" if tag == W + "footnoteReference" else "endnote", child.get(W + "id", ""))
             else:

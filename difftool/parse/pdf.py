@@ -39,6 +39,7 @@ MAX_PAGES = 400
 _SMALL = 0.9
 """A line set at less than this share of the body size is small type (footnotes, footers)."""
 _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2013\u2012\u2014-\u00b7\uf0b7\uf0a7\uf0d8\u2023\u25e6"
+_PRIVATE_BULLETS = ("\uf0b7", "\uf0a7", "\uf0d8", "\u25aa", "\u25a0", "\u00b7", "\u2023", "\u25e6")
 _LIST_START = re.compile(rf"^(?:[{re.escape(_BULLETS)}]\s|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s)")
 _TERMINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
 _PAGE_NUMBER = re.compile(r"^(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?\d{1,3}(?:\s*(?:van|of|/)\s*\d{1,3})?$")
@@ -53,7 +54,7 @@ def read_pdf(path: str) -> tuple[Letter, str]:
     if b"%PDF" not in data[:1024]:
         raise InputError(f"{path}: not a PDF file (no %PDF header)")
     pages = _read_pages(path, data, pdfplumber)
-    if sum(len(w) for _, _, words in pages for w in words) < 20:
+    if sum(len(w["text"]) for page in pages for w in page.words) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
     return _Layout(path, pages).letter()
 
@@ -66,15 +67,24 @@ def _pdfplumber() -> Any:
     return pdfplumber
 
 
-def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[tuple[float, float, list[dict[str, Any]]]]:
-    """(width, height, words) per page; every pdfminer failure becomes one InputError line."""
+@dataclass(frozen=True, slots=True)
+class _Page:
+    width: float
+    height: float
+    words: list[dict[str, Any]]
+    rules: list[float]
+    """Heights of short horizontal rules in the page's lower half: footnote separators."""
+
+
+def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
+    """Words and rules per page; every pdfminer failure becomes one InputError line."""
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(f"{path}: {len(pdf.pages)} pages is more than the {MAX_PAGES} difftool reads")
-            return [(float(p.width), float(p.height), _words(p)) for p in pdf.pages]
+            return [_Page(float(p.width), float(p.height), _words(p), _rules(p)) for p in pdf.pages]
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for a damaged file
@@ -90,6 +100,16 @@ def _words(page: Any) -> list[dict[str, Any]]:
         x_tolerance_ratio=0.15, y_tolerance=1.5, keep_blank_chars=False, extra_attrs=["size", "fontname"]
     )
     return [w for w in words if w.get("upright", True) and w["text"].strip()]
+
+
+def _rules(page: Any) -> list[float]:
+    """A footnote separator is a short rule (a line or a thin rectangle) low on the page."""
+    found = []
+    for obj in [*page.lines, *page.rects]:
+        width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if height < 1.5 and 20 < width < 0.5 * float(page.width) and obj["top"] > 0.4 * float(page.height):
+            found.append(float(obj["bottom"]))
+    return sorted(found)
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -172,6 +192,8 @@ def _line_text(ln: _Line) -> tuple[str, list[tuple[int, int, tuple[int, ...]]], 
             label = "".join(f"[^{n}]" for n in numbers)
             markers.append((len(out), len(out) + len(label), numbers))
             text = label
+        if not out and text in _PRIVATE_BULLETS:
+            text = "\u2022"  # a Symbol-font bullet, as build_letter knows bullets
         out += text
         prev = w
     lead_sup = bool(markers) and markers[0][0] == 0
@@ -184,13 +206,14 @@ def _line_text(ln: _Line) -> tuple[str, list[tuple[int, int, tuple[int, ...]]], 
 class _Layout:
     """Lines of every page, classified as furniture, footnote zone or body, then paragraphs."""
 
-    def __init__(self, path: str, pages: list[tuple[float, float, list[dict[str, Any]]]]) -> None:
+    def __init__(self, path: str, pages: list[_Page]) -> None:
         self.path = path
         self.out = ExtractedText()
-        self.heights = [h for _, h, _ in pages]
+        self.heights = [p.height for p in pages]
+        self.rules = [p.rules for p in pages]
         self.pages: list[list[_Line]] = []
-        for number, (_, _, words) in enumerate(pages, start=1):
-            lines = _cluster_lines(words, number)
+        for number, page in enumerate(pages, start=1):
+            lines = _cluster_lines(page.words, number)
             for i, ln in enumerate(lines):
                 text, ln.markers, ln.lead_sup = _line_text(ln)
                 ln.text = self.out.add_line(text, prefix="\f" if number > 1 and i == 0 else "")
@@ -221,6 +244,17 @@ class _Layout:
             if _PAGE_NUMBER.match(ln.text.text) or FURNITURE.match(ln.text.text) or seen[_furniture_key(ln)] > 1
         ]
 
+    def _zone(self, kept: list[_Line], rules: list[float]) -> int:
+        """Where a page's footnote zone starts: below a separator rule, else the small-type tail."""
+        for rule in reversed(rules):
+            below = next((i for i, ln in enumerate(kept) if ln.top >= rule - 1), len(kept))
+            if below < len(kept) and kept[below].size <= self.body_size:
+                return below
+        cut = len(kept)
+        while cut > 0 and kept[cut - 1].size < _SMALL * self.body_size:
+            cut -= 1
+        return cut
+
     def _footnotes(self, furniture: list[_Line]) -> tuple[dict[int, Mapped], list[_Line]]:
         """Take the footnote zone off each page's foot; return the bodies and the body lines."""
         skip = {id(ln) for ln in furniture}
@@ -228,19 +262,17 @@ class _Layout:
         bodies: dict[int, list[Mapped]] = {}
         body_lines: list[_Line] = []
         last: int | None = None
-        for lines in self.pages:
+        for lines, rules in zip(self.pages, self.rules):
             kept = [ln for ln in lines if id(ln) not in skip]
-            cut = len(kept)
-            while cut > 0 and kept[cut - 1].size < _SMALL * self.body_size:
-                cut -= 1
-            zone = kept[cut:]
+            zone_at = self._zone(kept, rules)
+            zone = kept[zone_at:]
             start = next((i for i, ln in enumerate(zone) if _note_number(ln, cited, last) is not None), None)
             if zone and start is None and last is not None and zone[0].size < _SMALL * self.body_size:
                 start = 0  # a footnote continued from the previous page
             if start is None:
                 body_lines.extend(kept)
                 continue
-            body_lines.extend(kept[: cut + start])
+            body_lines.extend(kept[: zone_at + start])
             for ln in zone[start:]:
                 number = _note_number(ln, cited, last)
                 if number is not None:

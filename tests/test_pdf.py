@@ -1,0 +1,146 @@
+"""Reading .pdf letters: layout, pages, furniture, a real converter's output, hostile files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+pytest.importorskip("pdfplumber")
+fpdf = pytest.importorskip("fpdf")
+
+from test_docx_pdf import FOOTER, FOOTNOTES, LETTER, build_pdf  # noqa: E402
+
+from difftool.readers import read_with_text  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="module")
+def letter_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "letter.pdf"
+    build_pdf(path)
+    return path
+
+
+def _inspect(path: Path) -> dict:
+    result = run_cli("inspect", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_blocks_know_their_page_and_the_running_footer_is_furniture(letter_pdf: Path) -> None:
+    doc = _inspect(letter_pdf)
+    assert doc["flavour"] == "pdf"
+    assert doc["blocks"][0]["page"] == 1 and doc["blocks"][-1]["page"] == 2
+    assert doc["furniture"] == [FOOTER]
+    assert not any(FOOTER in b["text"] for b in doc["blocks"])
+    text = run_cli("inspect", str(letter_pdf)).stdout
+    assert " p2 " in text
+
+
+def test_markers_footnote_zone_and_hyphenation(letter_pdf: Path) -> None:
+    letter, text = read_with_text(str(letter_pdf))
+    assert {f.number: f.text for f in letter.footnotes} == FOOTNOTES
+    assert all(f.cited_in for f in letter.footnotes)
+    hyphenated = [ln for ln in text.splitlines() if ln.endswith("-")]
+    assert hyphenated, "the fixture should hyphenate line ends"
+    words = {w for b in letter.blocks for w in b.text.split()}
+    for line in hyphenated:
+        head = line.split()[-1].rstrip("-")
+        assert not any(w.startswith(head + "-") for w in words), head
+    assert not any(re.search(r"[a-z.]\d", b.text) for b in letter.blocks if b.footnotes), "a marker left in the text"
+
+
+def test_a_paragraph_split_by_a_page_break_is_one_block(letter_pdf: Path) -> None:
+    letter, _ = read_with_text(str(letter_pdf))
+    paragraphs = [t for k, t in LETTER if k == "para"]
+    assert len([b for b in letter.blocks if b.kind.value == "paragraph"]) == len(paragraphs)
+
+
+def test_offsets_index_the_extracted_text(letter_pdf: Path) -> None:
+    letter, text = read_with_text(str(letter_pdf))
+    for b in letter.blocks:
+        assert all(text[o] == ch for o, ch in zip(b.offsets, b.text) if ch not in " -")
+    assert text.count("\f") == 1  # one page break between two pages
+    assert letter.line_starts[-1] < len(text)
+
+
+def test_libreoffice_pdf_reads_as_the_same_letter_as_its_docx() -> None:
+    pytest.importorskip("lxml")
+    result = run_cli("compare", str(DATA / "libreoffice-letter.docx"), str(DATA / "libreoffice-letter.pdf"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["substantive"] == 0 and doc["summary"]["editorial"] == 0
+    assert len(doc["versions"][1]["footnotes"]) == len(FOOTNOTES)
+
+
+def test_pdf_against_a_text_extraction(tmp_path: Path, letter_pdf: Path) -> None:
+    """Any pairing works: the PDF against a markdown-ish text extraction of the same letter."""
+    sup = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+    chunks = []
+    for kind, text in LETTER:
+        text = re.sub(r"\{(\d+)\}", lambda m: m.group(1).translate(sup), text)
+        chunks.append(f"**{text}**" if kind == "heading" else (f"- {text}" if kind == "bullet" else text))
+    chunks.extend(f"{str(n).translate(sup)} {t}" for n, t in FOOTNOTES.items())
+    extraction = tmp_path / "letter.md.txt"
+    extraction.write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
+    result = run_cli("compare", str(letter_pdf), str(extraction), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["substantive"] == 0
+
+
+def _one_line_error(path: Path, expected: str) -> None:
+    result = run_cli("inspect", str(path))
+    assert result.returncode == 2, result.stdout
+    assert expected in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_scanned_pdf_without_text_layer(tmp_path: Path) -> None:
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(40, 40, 40)
+    for y in range(20, 250, 8):
+        pdf.rect(20, y, 170, 4, style="F")  # what a scan's page looks like to a text extractor
+    pdf.output(str(tmp_path / "scan.pdf"))
+    _one_line_error(tmp_path / "scan.pdf", "no text layer")
+
+
+def test_password_protected_pdf(tmp_path: Path) -> None:
+    pytest.importorskip("cryptography")
+    pdf = fpdf.FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="geheim")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 20, "Vertrouwelijk")
+    pdf.output(str(tmp_path / "locked.pdf"))
+    _one_line_error(tmp_path / "locked.pdf", "password-protected")
+
+
+def test_corrupt_and_truncated_pdfs(tmp_path: Path, letter_pdf: Path) -> None:
+    (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    _one_line_error(tmp_path / "junk.pdf", "not a readable PDF")
+    (tmp_path / "text.pdf").write_text("just some text\n", encoding="utf-8")
+    _one_line_error(tmp_path / "text.pdf", "not a PDF file")
+    data = letter_pdf.read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 3])
+    result = run_cli("inspect", str(tmp_path / "cut.pdf"))
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr
+
+
+def test_missing_extra_names_it(tmp_path: Path, letter_pdf: Path) -> None:
+    hidden = tmp_path / "hidden"
+    for name in ("pdfplumber", "lxml"):
+        (hidden / name).mkdir(parents=True)
+        (hidden / name / "__init__.py").write_text("raise ImportError('hidden by the test')\n")
+    env = {"PYTHONPATH": str(hidden)}
+    result = run_cli("inspect", str(letter_pdf), env=env)
+    assert result.returncode == 2
+    assert "needs the 'pdf' extra: pip install 'difftool[pdf]'" in result.stderr
+    result = run_cli("inspect", str(DATA / "libreoffice-letter.docx"), env=env)
+    assert result.returncode == 2
+    assert "needs the 'docx' extra: pip install 'difftool[docx]'" in result.stderr
