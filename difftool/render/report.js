@@ -144,7 +144,7 @@
     });
   });
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest("input, textarea, select")) { return; }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest("textarea, select, input:not([type=checkbox])")) { return; }
     var actions = { n: function () { step(1); }, p: function () { step(-1); },
                     j: function () { stepRow(1); }, k: function () { stepRow(-1); } };
     if (actions[event.key]) { event.preventDefault(); actions[event.key](); }

@@ -1,0 +1,230 @@
+"""The HTML report in a real browser (Debian's Chromium, driven by Playwright; no browser is
+ever downloaded). Every page load fails the test on a console error, a page error, a dialog or
+any request other than the report file itself. Screenshots go to tests/output/ for a person."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, run_cli
+from test_report import PAIRS, hostile_pair
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("DIFFTOOL_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+OUTPUT = ROOT / "tests" / "output"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (.ci/run installs it)")
+
+
+@dataclass
+class Recorder:
+    """What a page did that a self-contained, script-safe report must never do."""
+
+    url: str
+    problems: list[str] = field(default_factory=list)
+
+    def watch(self, page: Any) -> None:
+        page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"console {m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on("request", lambda r: r.url.split("#")[0] != self.url and self.problems.append(f"request: {r.url}"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Any]]]:
+    tmp = tmp_path_factory.mktemp("browser-reports")
+    a, b = PAIRS["ek-tk"]
+    ha, hb = hostile_pair(tmp)
+    out: dict[str, tuple[Path, dict[str, Any]]] = {}
+    for name, (x, y) in {"ek-tk": (a, b), "hostile": (str(ha), str(hb))}.items():
+        path = tmp / f"{name}.html"
+        r = run_cli("report", x, y, "-o", str(path))
+        assert r.returncode == 0, r.stderr
+        doc = json.loads(run_cli("compare", x, y, "--format", "json").stdout)
+        out[name] = (path, doc)
+    return out
+
+
+@pytest.fixture
+def open_report(browser: Any, reports: dict[str, tuple[Path, dict[str, Any]]]) -> Iterator[Callable[..., Any]]:
+    """Open a report by file:// in a fresh context; after the test, nothing may have gone wrong."""
+    recorders: list[Recorder] = []
+    contexts: list[Any] = []
+
+    def open_(name: str = "ek-tk", fragment: str = "", width: int = 1400, **context: Any) -> Any:
+        path, _ = reports[name]
+        ctx = browser.new_context(viewport={"width": width, "height": 1000}, **context)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.set_default_timeout(5000)
+        rec = Recorder(path.as_uri())
+        rec.watch(page)
+        recorders.append(rec)
+        page.goto(path.as_uri() + fragment)
+        return page
+
+    yield open_
+    for ctx in contexts:
+        ctx.close()
+    assert [p for r in recorders for p in r.problems] == []
+
+
+def visible_count(page: Any, selector: str) -> int:
+    return int(page.eval_on_selector_all(selector, "els => els.filter(e => e.getClientRects().length > 0).length"))
+
+
+def first_delta(doc: dict[str, Any], skip: tuple[str, ...] = ("cosmetic",)) -> list[str]:
+    """Delta ids in the list's order (severity sections, then reading order), filters applied."""
+    order = ("substantive", "editorial", "cosmetic", "expected")
+    return [d["id"] for s in order if s not in skip for d in doc["deltas"] if d["severity"] == s]
+
+
+def test_delta_elements_match_the_summary(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    page = open_report()
+    summary = reports["ek-tk"][1]["summary"]
+    assert page.locator("li.delta").count() == summary["total"]
+    assert visible_count(page, "li.delta") == summary["total"] - summary["cosmetic"]
+    assert page.locator("#shown").inner_text() == f"{summary['total'] - summary['cosmetic']} of {summary['total']} differences shown"
+
+
+def test_n_and_p_move_the_selection_and_the_fragment(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    page = open_report()
+    order = first_delta(reports["ek-tk"][1])
+    page.keyboard.press("n")
+    assert page.url.endswith("#" + order[0])
+    page.keyboard.press("n")
+    assert page.url.endswith("#" + order[1])
+    assert page.locator("li.delta.selected").get_attribute("id") == order[1]
+    assert page.locator("#current").inner_text().startswith(order[1])
+    target = page.locator(f"#{order[1]} a.goto").get_attribute("href")
+    assert page.locator("tr.current").get_attribute("id") == target[1:]
+    assert page.locator("tr.current").is_visible()
+    page.keyboard.press("p")
+    assert page.url.endswith("#" + order[0])
+
+
+def test_j_and_k_walk_the_paragraphs(open_report: Callable[..., Any]) -> None:
+    page = open_report()
+    page.keyboard.press("j")
+    first = page.locator("tr.row.current").get_attribute("id")
+    page.keyboard.press("j")
+    second = page.locator("tr.row.current").get_attribute("id")
+    assert first != second
+    page.keyboard.press("k")
+    assert page.locator("tr.row.current").get_attribute("id") == first
+
+
+def test_severity_filter_hides_and_shows(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    page = open_report()
+    summary = reports["ek-tk"][1]["summary"]
+    assert visible_count(page, 'li.delta[data-severity="cosmetic"]') == 0
+    assert visible_count(page, ".marks a.sev-cosmetic") == 0
+    page.check('#filters input[name="severity"][value="cosmetic"]')
+    assert visible_count(page, 'li.delta[data-severity="cosmetic"]') == summary["cosmetic"]
+    page.uncheck('#filters input[name="severity"][value="substantive"]')
+    assert visible_count(page, 'li.delta[data-severity="substantive"]') == 0
+    assert not page.locator("#sev-substantive").is_visible()
+    assert visible_count(page, "li.delta") == summary["total"] - summary["substantive"]
+    page.keyboard.press("n")
+    assert page.locator("li.delta.selected").get_attribute("data-severity") != "substantive"
+
+
+def test_kind_filter(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    page = open_report()
+    doc = reports["ek-tk"][1]
+    spelling = [d["id"] for d in doc["deltas"] if d["kind"] == "spelling"]
+    page.uncheck('#filters input[name="kind"][value="spelling"]')
+    assert visible_count(page, 'li.delta[data-kind="spelling"]') == 0
+    page.check('#filters input[name="kind"][value="spelling"]')
+    assert visible_count(page, 'li.delta[data-kind="spelling"]') == len(spelling)
+
+
+def test_link_to_a_filtered_delta_shows_it(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    cosmetic = first_delta(reports["ek-tk"][1], skip=("substantive", "editorial", "expected"))[0]
+    page = open_report(fragment="#" + cosmetic)
+    assert page.locator(f"#{cosmetic}").is_visible()
+    assert page.locator(f"#{cosmetic}").get_attribute("class").split()[-1] == "selected"
+    assert page.is_checked('#filters input[name="severity"][value="cosmetic"]')
+
+
+def test_unchanged_paragraphs_fold_and_unfold(open_report: Callable[..., Any]) -> None:
+    page = open_report()
+    body = page.locator("tbody.same").first
+    button = body.locator("button")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert visible_count(page, "tbody.same >> nth=0 >> tr.row") == 0
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert body.locator("tr.row").first.is_visible()
+
+
+def test_without_javascript_everything_is_visible(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    page = open_report(java_script_enabled=False)
+    assert visible_count(page, "li.delta") == reports["ek-tk"][1]["summary"]["total"]
+    assert visible_count(page, "table.aligned tr.row") == page.locator("table.aligned tr.row").count()
+    assert not page.locator("#filters").is_visible()
+    assert visible_count(page, "button") == 0
+
+
+def test_narrow_screen_stacks_the_versions(open_report: Callable[..., Any]) -> None:
+    page = open_report(width=400)
+    row = page.locator("tr.rel-changed").first
+    a, b = row.locator("td.a").bounding_box(), row.locator("td.b").bounding_box()
+    assert b["y"] >= a["y"] + a["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+
+
+def test_print_shows_folded_text_without_controls(open_report: Callable[..., Any]) -> None:
+    page = open_report()
+    page.emulate_media(media="print")
+    assert visible_count(page, "table.aligned tr.row") == page.locator("table.aligned tr.row").count()
+    assert not page.locator("#filters").is_visible()
+
+
+def test_hostile_letter_stays_text(open_report: Callable[..., Any]) -> None:
+    page = open_report("hostile")
+    for key in "nnjj":
+        page.keyboard.press(key)
+    assert page.locator("img, svg, iframe, object, embed").count() == 0
+    assert page.locator("script").count() == 1
+    text = page.locator("body").inner_text()
+    assert "<script>alert('x')</script>" in text
+    assert '"><img src=x onerror=alert(1)>' in text
+
+
+def test_screenshot_for_a_person(open_report: Callable[..., Any]) -> None:
+    """Not an assertion on pixels: pictures of the sample report to look at after a run."""
+    OUTPUT.mkdir(exist_ok=True)
+    page = open_report()
+    page.screenshot(path=str(OUTPUT / "report-ek-tk-top.png"))
+    for _ in range(3):
+        page.keyboard.press("n")
+    page.screenshot(path=str(OUTPUT / "report-ek-tk-delta.png"))
+    narrow = open_report(width=420, fragment="#d5")
+    narrow.screenshot(path=str(OUTPUT / "report-ek-tk-narrow.png"))
+    print(f"screenshots in {OUTPUT}")
