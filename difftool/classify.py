@@ -69,8 +69,11 @@ def quote(text: str, limit: int = 60) -> str:
     return f"'{text}'"
 
 
-def classify_tokens(a: tuple[Token, ...], b: tuple[Token, ...], caps_a: bool = False, caps_b: bool = False) -> Verdict:
-    """Classify a differing hunk by its tokens alone (rules 4 and 5)."""
+def classify_tokens(
+    a: tuple[Token, ...], b: tuple[Token, ...], caps_a: bool = False, caps_b: bool = False, near: str = ""
+) -> Verdict:
+    """Classify a differing hunk by its tokens (rules 4 and 5); ``near`` is the text of the tokens
+    just around the hunk, so ``3`` before ``juni`` is a date."""
     ja = "".join(t.key for t in a)
     jb = "".join(t.key for t in b)
     sa, sb = show(a), show(b)
@@ -96,7 +99,8 @@ def classify_tokens(a: tuple[Token, ...], b: tuple[Token, ...], caps_a: bool = F
     if neg_a != neg_b:
         return Verdict(Severity.SUBSTANTIVE, "negation", f"negation changed: {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
     if _has_digit(a) or _has_digit(b):
-        kind = "date" if any(t.key.casefold() in MONTHS for t in a + b) else "number"
+        words = {t.key.casefold() for t in a + b} | set(near.casefold().split())
+        kind = "date" if words & MONTHS else "number"
         return Verdict(Severity.SUBSTANTIVE, kind, f"{kind} {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
     if not words_a or not words_b:
         if not words_a and not words_b:
@@ -154,7 +158,10 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
             "spelling",
             f"spelling: {quote(wrong)} in {bad} is a misspelling of {quote(right)}",
         )
-    return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}")
+    note = ""
+    if kx != ky:
+        note = f" ({quote(sb if kx else sa)} is not a Dutch word)"
+    return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}{note}")
 
 
 def _same_stem(x: str, y: str) -> bool:

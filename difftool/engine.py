@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from difftool import classify as C
 from difftool.align import align, similarity
-from difftool.inline import Hunk, diff_tokens
+from rapidfuzz.distance import Levenshtein
+
+from difftool.inline import Hunk, char_ops, diff_tokens
 from difftool.model import (
     Aligned,
     Block,
@@ -248,7 +250,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: 
             v = C.Verdict(Severity.EXPECTED, "edition", f"edition: {ua.field.value if ua.field else 'header'} "
                           f"{C.quote(C.show(h.a) or '∅')} \u2192 {C.quote(C.show(h.b) or '∅')}")
         else:
-            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps)
+            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n))
         out.append(
             _Raw((order, n), v.severity, v.kind, f"{label}{v.explanation}",
                  _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b))
@@ -262,6 +264,13 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: 
         side_b = _ref_side(ub, rb) if rb is not None else _side(ub, tuple(t for h in hs for t in h.b), 0)
         out.append(_Raw((order, first), v.severity, v.kind, f"{label}{v.explanation}", side_a, side_b))
     return out
+
+
+def _near(hunks: tuple[Hunk, ...], n: int) -> str:
+    """The token before and the token after hunk ``n`` (from the neighbouring equal hunks)."""
+    before = hunks[n - 1].a[-1].text if n > 0 and hunks[n - 1].a else ""
+    after = hunks[n + 1].a[0].text if n + 1 < len(hunks) and hunks[n + 1].a else ""
+    return f"{before} {after}"
 
 
 def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> list[_Raw]:
@@ -401,6 +410,8 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
         aligned.append(Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib),
                                relation, round(sim, 4), ops))
     raws.extend(_block_runs(a, b, pairs, editions_differ))
+    if a.furniture != b.furniture and (a.furniture or b.furniture):
+        raws.append(_furniture_delta(a, b, editions_differ))
 
     fn_aligned: list[Aligned] = []
     for g in _align_footnotes(a, b):
@@ -442,18 +453,30 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
 
 
 def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
-    """Inline diff of two units as display ops, for the faces to highlight."""
+    """Inline diff of two units as display ops, for the faces to highlight: word level, with a
+    replaced word refined to characters when the two words are close (``Schenge[n]gebied``).
+    Text between tokens (spaces) belongs to the following op, so joining the ``=``/``-`` ops
+    rebuilds A's text from its first token, and ``=``/``+`` rebuilds B's."""
     ops: list[tuple[str, str]] = []
     for h in diff_tokens(ua.tokens, ub.tokens):
+        ta = _span_text(ua, h.a)
+        tb = _span_text(ub, h.b)
         if h.equal:
-            if h.a:
-                ops.append(("=", ua.text[h.a[0].at : h.a[-1].at + len(h.a[-1].text)]))
+            ops.append(("=", ta))
+        elif len(h.a) == 1 and len(h.b) == 1 and Levenshtein.normalized_similarity(ta, tb) >= 0.6:
+            ops.extend(char_ops(ta, tb))
         else:
-            if h.a:
-                ops.append(("-", ua.text[h.a[0].at : h.a[-1].at + len(h.a[-1].text)]))
-            if h.b:
-                ops.append(("+", ub.text[h.b[0].at : h.b[-1].at + len(h.b[-1].text)]))
+            if ta:
+                ops.append(("-", ta))
+            if tb:
+                ops.append(("+", tb))
     return tuple(ops)
+
+
+def _span_text(unit: Unit, toks: tuple[Token, ...]) -> str:
+    if not toks:
+        return ""
+    return unit.text[toks[0].at : toks[-1].at + len(toks[-1].text)]
 
 
 def _block_runs(
@@ -518,6 +541,17 @@ def _block_runs(
             flush()
     flush()
     return out
+
+
+def _furniture_delta(a: Letter, b: Letter, editions_differ: bool) -> _Raw:
+    """Running headers/footers and page numbers were taken out of the text; say so once."""
+    def show(letter: Letter) -> str:
+        return f"{len(letter.furniture)} line(s), e.g. {C.quote(letter.furniture[0])}" if letter.furniture else "none"
+
+    sev = Severity.EXPECTED if editions_differ or not (a.furniture and b.furniture) else Severity.COSMETIC
+    side_a = Side("\n".join(a.furniture), "", None, None, 0, 0)
+    side_b = Side("\n".join(b.furniture), "", None, None, 0, 0)
+    return _Raw((-1.0, 0), sev, "page-furniture", f"running headers/footers: A {show(a)}; B {show(b)}", side_a, side_b)
 
 
 def compare_files(path_a: str, path_b: str, options: Options = Options()) -> Comparison:
