@@ -309,39 +309,63 @@ def _dp(a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams,
 def _detect_moves(
     groups: list[Group], ka: Sequence[str], kb: Sequence[str], score: _Scorer, params: AlignParams
 ) -> list[Group]:
+    """Pair leftover removed and added units: 1:1, or 1:2 / 2:1 with adjacent leftovers (a moved
+    paragraph that a page break cut in two). Candidates come from shared character grams, best
+    first; a pair that crosses an aligned group is a move."""
     removed = [g.a[0] for g in groups if g.relation is Relation.REMOVED]
     added = [g.b[0] for g in groups if g.relation is Relation.ADDED]
     if not removed or not added:
         return groups
-    matched = sorted((max(g.a), max(g.b)) for g in groups if g.a and g.b)
-    cands: list[tuple[float, int, int]] = []
+    free_a, free_b = set(removed), set(added)
+    cands: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
     index: dict[str, list[int]] = defaultdict(list)
     for j in added:
         for g in _grams(kb[j]):
             index[g].append(j)
+
+    def consider(ia: tuple[int, ...], jb: tuple[int, ...]) -> None:
+        s = score(ia[0], len(ia), jb[0], len(jb))
+        if s >= params.move_threshold:
+            cands.append((s, ia, jb))
+
     for i in removed:
+        if len(ka[i]) < 4:
+            continue
         votes: Counter[int] = Counter()
         for g in _grams(ka[i]):
             votes.update(index.get(g, ()))
         pool = [j for j, _ in votes.most_common(8)] if len(added) > 8 else added
         for j in pool:
-            s = score(i, 1, j, 1)
-            if s >= params.move_threshold and min(len(ka[i]), len(kb[j])) >= 4:
-                cands.append((s, i, j))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+            if len(kb[j]) < 4:
+                continue
+            consider((i,), (j,))
+            for jb in ((j - 1, j), (j, j + 1)):
+                if all(x in free_b for x in jb):
+                    consider((i,), jb)
+            for ia in ((i - 1, i), (i, i + 1)):
+                if all(x in free_a for x in ia):
+                    consider(ia, (j,))
+    cands.sort(key=lambda c: (-c[0], -len(c[1]) - len(c[2]), c[1], c[2]))
+    ends_a = sorted(max(g.a) for g in groups if g.a and g.b)
+    ends_b = sorted(max(g.b) for g in groups if g.a and g.b)
     used_a: set[int] = set()
     used_b: set[int] = set()
     paired: list[Group] = []
-    for s, i, j in cands:
-        if i in used_a or j in used_b:
+    for s, ia, jb in cands:
+        if used_a.intersection(ia) or used_b.intersection(jb):
             continue
-        used_a.add(i)
-        used_b.add(j)
-        before_a = bisect.bisect_left([m[0] for m in matched], i)
-        before_b = sum(1 for m in matched if m[1] < j)
-        crosses = before_a != before_b
-        rel = Relation.MOVED if crosses else (Relation.EQUAL if s == 1.0 else Relation.CHANGED)
-        paired.append(Group((i,), (j,), rel, s))
+        used_a.update(ia)
+        used_b.update(jb)
+        crosses = bisect.bisect_left(ends_a, ia[0]) != bisect.bisect_left(ends_b, jb[0])
+        if crosses:
+            rel = Relation.MOVED
+        elif len(ia) < len(jb):
+            rel = Relation.SPLIT
+        elif len(ia) > len(jb):
+            rel = Relation.MERGE
+        else:
+            rel = Relation.EQUAL if s == 1.0 else Relation.CHANGED
+        paired.append(Group(ia, jb, rel, s))
     rest = [
         g
         for g in groups
