@@ -1,0 +1,374 @@
+"""The review app driven through Textual's Pilot: moving, filtering, searching, deciding, and the
+review file on disk after each decision."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import AGENDA, EK, EK_MARCH, ROOT, TK
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+from textual.worker import WorkerCancelled
+
+from difftool.engine import NotRelatedError
+from difftool.review import ReviewFileError, fingerprints
+from difftool.tui.app import ReviewApp, create_app
+from difftool.tui.keys import KEYMAP
+from difftool.tui.screens.help import HelpScreen
+from difftool.tui.screens.note import NoteScreen
+from difftool.tui.widgets.aligned import AlignedView
+from difftool.tui.widgets.deltas import DeltaList
+
+
+def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test in an event loop of its own (the suite needs no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def make_app(tmp_path: Path) -> ReviewApp:
+    return create_app(str(EK), str(TK), str(tmp_path / "review.json"))
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    """Wait for the engine worker and the screen it fills."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def visible(app: ReviewApp) -> list[str]:
+    """Delta ids in the list, in order."""
+    assert app.view is not None
+    return [app.view.deltas[int(o.id or 0)].id for o in app.query_one(DeltaList).options]
+
+
+def current(app: ReviewApp) -> str | None:
+    index = app.query_one(DeltaList).current()
+    return None if index is None or app.view is None else app.view.deltas[index].id
+
+
+def text_of(app: ReviewApp, selector: str) -> str:
+    """The plain text a Static shows, laid out wide enough not to cut it."""
+    console = Console(file=io.StringIO(), width=200, no_color=True)
+    console.print(app.screen.query_one(selector, Static).content)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def on_disk(tmp_path: Path) -> dict[str, str]:
+    """Fingerprint -> verdict as the review file holds it now."""
+    doc = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
+    return {fp: d["verdict"] for fp, d in doc["decisions"].items()}
+
+
+class TestLoading:
+    @pilot_test
+    async def test_engine_runs_in_a_worker_then_fills_the_list(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.query_one("#body").loading or app.view is not None
+            await loaded(pilot)
+            assert app.view is not None
+            assert not app.query_one("#body").loading
+            assert visible(app)[0] == "d1"
+            assert current(app) == "d1"
+            assert isinstance(app.focused, DeltaList)
+
+    @pilot_test
+    async def test_unrelated_letters_end_the_app_with_the_error(self, tmp_path: Path) -> None:
+        app = create_app(str(AGENDA), str(EK_MARCH), str(tmp_path / "review.json"))
+        async with app.run_test() as pilot:
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert isinstance(app.error, NotRelatedError)
+        assert not (tmp_path / "review.json").exists()
+
+
+class TestNavigation:
+    @pilot_test
+    async def test_next_previous_first_last(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            ids = visible(app)
+            await pilot.press("n", "n")
+            assert current(app) == ids[2]
+            await pilot.press("N")
+            assert current(app) == ids[1]
+            await pilot.press("j")
+            assert current(app) == ids[2]
+            await pilot.press("k", "k")
+            assert current(app) == ids[0]
+            await pilot.press("G")
+            assert current(app) == ids[-1]
+            await pilot.press("g")
+            assert current(app) == ids[0]
+            await pilot.press("down")
+            assert current(app) == ids[1]
+
+    @pilot_test
+    async def test_tab_switches_panes_and_j_scrolls_the_text(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("tab")
+            text = app.query_one(AlignedView)
+            assert app.focused is text
+            before = text.scroll_y
+            await pilot.press("j", "j", "j")
+            assert text.scroll_y == before + 3
+            assert current(app) == "d1"
+            await pilot.press("n")
+            assert current(app) == visible(app)[1]
+            await pilot.press("tab", "tab")
+            assert isinstance(app.focused, DeltaList)
+
+    @pilot_test
+    async def test_selecting_a_delta_scrolls_the_text_to_it(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("G")
+            assert app.query_one(AlignedView).scroll_y > 0
+
+    @pilot_test
+    async def test_mouse_click_selects_a_delta(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.click(DeltaList, offset=(10, 3))
+            assert current(app) == visible(app)[2]
+
+
+class TestFiltering:
+    @pilot_test
+    async def test_cosmetic_hidden_at_start_and_toggled_with_c(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            summary = app.view.comparison.summary()
+            assert len(visible(app)) == len(app.view.deltas) - summary["cosmetic"]
+            await pilot.press("c")
+            assert len(visible(app)) == len(app.view.deltas)
+
+    @pilot_test
+    async def test_f_cycles_severities(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            by_id = {d.id: d for d in app.view.deltas}
+            summary = app.view.comparison.summary()
+            for severity in ("substantive", "editorial", "cosmetic", "expected"):
+                await pilot.press("f")
+                ids = visible(app)
+                assert len(ids) == summary[severity]
+                assert {by_id[i].severity.value for i in ids} == {severity}
+                assert severity in str(app.query_one(DeltaList).border_title)
+            await pilot.press("f")
+            assert app.severity is None
+
+    @pilot_test
+    async def test_the_current_delta_stays_selected_when_it_passes_the_filter(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("n", "n")
+            assert current(app) == "d5"
+            await pilot.press("f")
+            assert current(app) == "d5"
+
+
+class TestSearch:
+    @pilot_test
+    async def test_search_filters_and_escape_clears(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            everything = visible(app)
+            await pilot.press("slash", *"schengegebied")
+            assert len(visible(app)) == 2
+            await pilot.press("enter")
+            assert not app.query_one("#search").display
+            assert isinstance(app.focused, DeltaList)
+            assert len(visible(app)) == 2
+            await pilot.press("slash", "escape")
+            assert visible(app) == everything
+
+    @pilot_test
+    async def test_typing_a_search_does_not_decide(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("slash", "a", "x", "e", "q")
+            assert not (tmp_path / "review.json").exists()
+            assert app.is_running
+
+
+class TestDecisions:
+    @pilot_test
+    async def test_each_decision_is_on_disk_before_the_next(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            fps = dict(zip((d.id for d in app.view.deltas), app.view.fingerprints))
+            ids = visible(app)
+            await pilot.press("a")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted"}
+            await pilot.press("n", "x")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
+            await pilot.press("n", "e")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected", fps[ids[2]]: "expected"}
+            await pilot.press("x")
+            assert on_disk(tmp_path)[fps[ids[2]]] == "rejected"
+            await pilot.press("u")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
+            assert "reviewed 2/45" in text_of(app, "#header")
+
+    @pilot_test
+    async def test_note_is_kept_with_the_decision(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("x", "m")
+            assert isinstance(app.screen, NoteScreen)
+            await pilot.press(*"fix in B", "enter")
+            assert not isinstance(app.screen, NoteScreen)
+            await pilot.press("a")
+        (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
+        assert decision["verdict"] == "accepted"
+        assert decision["note"] == "fix in B"
+
+    @pilot_test
+    async def test_note_needs_a_decision(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("m")
+            assert not isinstance(app.screen, NoteScreen)
+            assert not (tmp_path / "review.json").exists()
+
+    @pilot_test
+    async def test_decisions_are_shown_again_on_the_next_run(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.press("n", "n", "x")
+        again = make_app(tmp_path)
+        async with again.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            prompt = str(again.query_one(DeltaList).options[2].prompt)
+            assert prompt.startswith("✗")
+            assert "reviewed 1/45" in text_of(again, "#header")
+
+    def test_a_foreign_review_file_stops_the_app_before_it_starts(self, tmp_path: Path) -> None:
+        path = tmp_path / "review.json"
+        path.write_text('{"schema": "difftool.compare/1"}', encoding="utf-8")
+        with pytest.raises(ReviewFileError, match="not a difftool review file"):
+            make_app(tmp_path)
+        assert path.read_text(encoding="utf-8") == '{"schema": "difftool.compare/1"}'
+
+    @pilot_test
+    async def test_a_review_file_spoiled_meanwhile_is_not_overwritten(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            (tmp_path / "review.json").write_text("{broken", encoding="utf-8")
+            await pilot.press("a")
+            assert (tmp_path / "review.json").read_text(encoding="utf-8") == "{broken"
+            assert not str(app.query_one(DeltaList).options[0].prompt).startswith("✓")
+
+
+KILL_SCRIPT = """
+import asyncio, sys, time
+from difftool.tui.app import create_app
+
+async def main():
+    app = create_app(sys.argv[1], sys.argv[2], sys.argv[3])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")
+        print("decided", flush=True)
+        time.sleep(600)  # killed here, before the second decision and before quitting
+        await pilot.press("n", "x")
+
+asyncio.run(main())
+"""
+
+
+def test_killing_the_app_between_two_decisions_keeps_the_first(tmp_path: Path) -> None:
+    """The app runs headless in a child process, driven by Pilot (not a real terminal); it is
+    killed with SIGKILL after the first decision and before the second, and never quits."""
+    review = tmp_path / "review.json"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(EK), str(TK), str(review)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "decided"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    first = fingerprints(compare_deltas())[0]
+    assert on_disk(tmp_path) == {first: "accepted"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["review.json"]
+
+
+def compare_deltas():  # noqa: ANN201 - the tuple of deltas of the sample pair
+    from difftool.engine import compare_files
+
+    return compare_files(str(EK), str(TK)).deltas
+
+
+class TestHelp:
+    @pilot_test
+    async def test_help_lists_every_key_and_closes(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(100, 50)) as pilot:
+            await loaded(pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            text = text_of(app, "#help Static")
+            for _, keys in KEYMAP:
+                for key, what in keys:
+                    assert key in text
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+
+def test_docs_keys_lists_every_key_of_the_key_map() -> None:
+    doc = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+    for _, keys in KEYMAP:
+        for key, _ in keys:
+            assert f"`{key}`" in doc, key
+
+
+def test_every_app_binding_is_in_the_key_map() -> None:
+    names = {"question_mark": "?", "slash": "/"}
+    listed = {k.strip() for _, keys in KEYMAP for key, _ in keys for k in key.split("/")} | {"/"}
+    for binding in ReviewApp.BINDINGS:
+        key = names.get(binding.key, binding.key)  # type: ignore[union-attr]
+        assert key in listed or binding.key == "escape", key
