@@ -157,6 +157,7 @@ class Layout:
         self.va, self.vb = doc["versions"]
         self.blocks = ({b["id"]: b for b in self.va["blocks"]}, {b["id"]: b for b in self.vb["blocks"]})
         self.notes = ({f"fn{f['number']}": f for f in self.va["footnotes"]}, {f"fn{f['number']}": f for f in self.vb["footnotes"]})
+        self.b_order = {b["id"]: n for n, b in enumerate(self.vb["blocks"])}
         self.block_row: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self.note_row: tuple[dict[int, str], dict[int, str]] = ({}, {})
         for n, g in enumerate(doc["alignment"]):
@@ -221,9 +222,8 @@ class Layout:
             yield from after(group.rows[0].id)
 
     def _b_predecessor_row(self, block_id: str) -> str | None:
-        ids = list(self.blocks[1])
-        at = ids.index(block_id)
-        return self.block_row[1].get(ids[at - 1]) if at > 0 else None
+        at = self.b_order[block_id]
+        return self.block_row[1].get(self.vb["blocks"][at - 1]["id"]) if at > 0 else None
 
     def _citing_row(self, g: Doc) -> str | None:
         for side, ids in enumerate((g["a"], g["b"])):
