@@ -47,6 +47,9 @@ RELATION_LABEL = {
     "removed": "only in A",
 }
 
+SIDE_LIMIT = 300
+"""Characters of a delta's changed text shown in the list; the text section shows all of it."""
+
 MARK = {"del": "\u2212", "ins": "+"}
 """What a screen reader hears before a deletion or an insertion (visually hidden)."""
 
@@ -410,15 +413,26 @@ def _filters(summary: Doc) -> str:
     )
 
 
+def _clip(text: str, limit: int = SIDE_LIMIT) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
+
+
 def _side(tag: str, side: Doc) -> str:
-    """One version's side of a delta: its sentence with the changed text marked."""
+    """One version's side of a delta: its sentence with the changed text marked, clipped
+    (a removed section is whole in the text; the list needs only its start)."""
     text, context = side["text"], side["context"]
     if not text and not context:
         return '<span class="absent">(absent)</span>'
-    if text and text in context:
-        at = context.index(text)
-        return marked(context, 0, [(at, at + len(text))], tag)
-    return marked(text, 0, [(0, len(text))], tag) if text else _e(context)
+    if not text:
+        return _e(_clip(context))
+    if text not in context:
+        return marked(_clip(text), 0, [(0, SIDE_LIMIT + 1)], tag)
+    at = context.index(text)
+    before, after = context[:at], context[at + len(text) :]
+    if len(before) > SIDE_LIMIT // 2:
+        before = "\u2026" + before[-(SIDE_LIMIT // 2) :].lstrip()
+    clipped = before + _clip(text) + _clip(after, SIDE_LIMIT // 2)
+    return marked(clipped, 0, [(len(before), len(before) + len(_clip(text)))], tag)
 
 
 def _delta_item(d: Doc, place: str | None) -> str:
