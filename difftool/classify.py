@@ -118,6 +118,9 @@ def classify_tokens(
     return Verdict(Severity.SUBSTANTIVE, "wording", f"wording {quote(sa)} \u2192 {quote(sb)}")
 
 
+CONFIDENT_COMPOUND = 2.5
+"""A form missing from the lexicon is taken as the right one only when it splits into common parts."""
+
 _RANK = {Severity.SUBSTANTIVE: 0, Severity.EDITORIAL: 1, Severity.COSMETIC: 2, Severity.EXPECTED: 3}
 
 
@@ -146,7 +149,7 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
     if _close(x, y) or Indel.normalized_similarity(x.casefold(), y.casefold()) >= 0.75:
         if kx != ky:
             bad = "B" if kx else "A"
-        elif abs(wx - wy) >= 0.5:
+        elif _one_clearly_better(wx, wy):
             bad = "B" if wx > wy else "A"
         else:
             return Verdict(
@@ -162,6 +165,13 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
     if kx != ky:
         note = f" ({quote(sb if kx else sa)} is not a Dutch word)"
     return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}{note}")
+
+
+def _one_clearly_better(wx: float, wy: float) -> bool:
+    """Of two forms missing from the lexicon, one is the right spelling when it splits into common
+    parts and the other does not split at all, or when it splits clearly better."""
+    lo, hi = sorted((wx, wy))
+    return hi >= 1.0 and (lo == 0.0 or (hi >= CONFIDENT_COMPOUND and hi - lo >= 0.5))
 
 
 def _same_stem(x: str, y: str) -> bool:

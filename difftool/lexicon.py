@@ -11,7 +11,12 @@ from functools import lru_cache
 
 MIN_ZIPF = 1.0
 """Zipf frequency from which a word counts as known (1.0 = once per 100 million words)."""
-MIN_PART = 3
+MIN_PART = 4
+PART_ZIPF = 3.0
+"""Parts of a compound are common words (once per million words or more); rarer 'parts' such as
+"inden" or "enden" would make any misspelling split into something."""
+MIN_TAIL = 4
+"""A compound's last part has at least four letters: "doelen" + "den" is not a compound."""
 LINKS = ("", "s", "e", "en", "-")
 
 
@@ -60,7 +65,7 @@ def _compound(word: str, depth: int) -> float:
     if depth > 2 or len(word) < 2 * MIN_PART:
         return 0.0
     best = 0.0
-    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+    for cut in range(len(word) - MIN_TAIL, MIN_PART - 1, -1):
         head, tail = word[:cut], word[cut:]
         for link in LINKS:
             if link and not head.endswith(link):
@@ -69,10 +74,10 @@ def _compound(word: str, depth: int) -> float:
             if len(stem) < MIN_PART:
                 continue
             s_head = zipf(stem)
-            if s_head < 2.5:
+            if s_head < PART_ZIPF:
                 continue
-            s_tail = zipf(tail) if zipf(tail) >= 2.5 else _compound(tail, depth + 1) - 0.5
+            s_tail = zipf(tail) if zipf(tail) >= PART_ZIPF else _compound(tail, depth + 1) - 0.5
             part = min(s_head, s_tail)
-            if part >= 2.5 and part > best:
+            if part >= PART_ZIPF and part > best:
                 best = part
     return best

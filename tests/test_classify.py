@@ -48,6 +48,12 @@ def test_spelling_names_the_side_with_the_typo() -> None:
     assert "'gecommiteerd' in B" in classify_tokens(toks("gecommitteerd"), toks("gecommiteerd")).explanation
 
 
+def test_two_misspellings_name_neither_side() -> None:
+    v = classify_tokens(toks("toerismedoelenden"), toks("toerismedoelinden"))
+    assert (v.severity, v.kind) == (Severity.EDITORIAL, "spelling")
+    assert "neither is in the lexicon" in v.explanation
+
+
 def test_all_caps_line_is_typography() -> None:
     v = classify_tokens(toks("MINISTER"), toks("minister"), caps_a=True)
     assert v.severity is Severity.COSMETIC
