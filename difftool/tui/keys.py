@@ -26,9 +26,9 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     (
-        "Decide (saved to the review file at once)",
+        "Decide",
         (
-            ("a", "accept: the difference is intended"),
+            ("a", "accept: the difference is intended (every decision is saved at once)"),
             ("x", "reject: the difference must be fixed"),
             ("e", "expected: the difference follows from the edition"),
             ("m", "write a note on the decision"),

@@ -54,8 +54,10 @@ class AlignedView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view: ReviewView | None = None
-        self._delta: Delta | None = None
         self._lit: dict[int, tuple[Span | None, Span | None]] = {}
+        self._anchor: int | None = None
+        """The selected delta's row, marked in the gutter even when nothing in it is lit (a
+        footnote delta lights up in the footnote panel, not here)."""
         """Rows the selected delta covers, with the span it covers on each side."""
         self._cache: dict[int, list[Strip]] = {}
         self._lit_line: dict[int, int] = {}
@@ -67,18 +69,18 @@ class AlignedView(ScrollView, can_focus=True):
     def show(self, view: ReviewView) -> None:
         """Display a comparison (replaces whatever was shown)."""
         self._view = view
-        self._delta = None
         self._lit = {}
+        self._anchor = None
         self._relayout()
 
     def select(self, delta: Delta | None, row: int) -> None:
         """Highlight ``delta`` and scroll its first highlighted line into view."""
         if self._view is None:
             return
-        stale = set(self._lit)
-        self._delta = delta
+        stale = set(self._lit) | {self._anchor}
         self._lit = self._rows_lit(delta) if delta is not None else {}
-        for r in stale | set(self._lit):
+        self._anchor = row if delta is not None else None
+        for r in stale | set(self._lit) | {row}:
             self._cache.pop(r, None)
             self._lit_line.pop(r, None)
         self._retop()
@@ -149,12 +151,13 @@ class AlignedView(ScrollView, can_focus=True):
         height = max(len(left), len(right))
         base = self.rich_style
         blank = Strip.blank(width, base)
-        gutter_style = self.get_component_rich_style("aligned--marker" if n in self._lit else "aligned--gutter")
-        mark = "▌" if n in self._lit else GUTTER[row.relation]
+        marked = n in self._lit or n == self._anchor
+        gutter_style = self.get_component_rich_style("aligned--marker" if marked else "aligned--gutter")
+        mark = "▌" if marked else GUTTER[row.relation]
         sep = Strip([Segment(SEPARATOR, self.get_component_rich_style("aligned--gutter"))])
         lines = []
         for i in range(height):
-            gutter = Strip([Segment(mark if i == 0 or n in self._lit else " ", gutter_style)])
+            gutter = Strip([Segment(mark if i == 0 or marked else " ", gutter_style)])
             a = left[i] if i < len(left) else blank
             b = right[i] if i < len(right) else blank
             lines.append(Strip.join([gutter, a, sep, b]))

@@ -1,0 +1,48 @@
+"""How the review app looks: the main screen, the help screen and a filtered view, at 80x24 and
+160x48, compared with the SVGs in tests/__snapshots__/ (update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EK, TK
+from textual.pilot import Pilot
+
+from difftool.tui.app import ReviewApp, create_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+
+
+def review_app(tmp_path: Path) -> ReviewApp:
+    return create_app(str(EK), str(TK), str(tmp_path / "review.json"))
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestSnapshots:
+    def test_main_screen(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+        """The first delta selected, cosmetic hidden."""
+        assert snap_compare(review_app(tmp_path), terminal_size=size, run_before=loaded)
+
+    def test_help_screen(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+        """Every binding over the main screen."""
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot)
+            await pilot.press("question_mark")
+
+        assert snap_compare(review_app(tmp_path), terminal_size=size, run_before=run_before)
+
+    def test_filtered_view(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+        """Substantive only, on a footnote reference change, with one delta accepted."""
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot)
+            await pilot.press("f", "a", "n", "n")
+
+        assert snap_compare(review_app(tmp_path), terminal_size=size, run_before=run_before)
