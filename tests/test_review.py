@@ -180,3 +180,12 @@ class TestFile:
         path = tmp_path / "r.json"
         save_review(str(path), Review(), ("a", "b"))
         assert path.stat().st_mode & 0o644 == 0o644
+
+
+def test_written_file_matches_the_published_schema(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parent.parent / "docs" / "schema" / "review.schema.json").read_text(encoding="utf-8"))
+    d = _delta()
+    path = tmp_path / "r.json"
+    save_review(str(path), Review({fingerprint(d): decision_for(d, Verdict.EXPECTED, "edition")}), ("a", "b"))
+    jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
