@@ -4,6 +4,7 @@ Exit codes, the same for every command (docs/cli.md):
   0  success; for ``check``: nothing at or above the threshold
   1  ``check`` only: differences at or above the threshold remain
   2  usage or input error (missing, unreadable, empty, binary file; not versions of one letter)
+  3  the policy file (difftool.toml, [tool.difftool], --config) is invalid
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar
 
 import click
@@ -19,9 +20,11 @@ from rich.console import Console
 
 from difftool.engine import NotRelatedError, compare
 from difftool.model import SEVERITY_ORDER, Comparison, Options, Severity
+from difftool.policy import Policy, PolicyError, Sources, apply_policy, load_policy, policy_effect
 from difftool.readers import read_letter
 from difftool.review import (
     Decision,
+    Judged,
     Review,
     ReviewFileError,
     Verdict,
@@ -32,14 +35,14 @@ from difftool.review import (
 )
 from difftool.sources import InputError
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def fail(message: str) -> NoReturn:
-    """One line on stderr, exit 2. Never a traceback."""
+def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    """One line on stderr, exit 2 (or ``code``). Never a traceback."""
     click.echo(f"difftool: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+    sys.exit(code)
 
 
 def _console(out: io.StringIO | None) -> Console:
@@ -84,6 +87,28 @@ def _check_outputs(inputs: tuple[str, ...], output: str | None) -> None:
             fail(f"{output}: refusing to overwrite an input file")
 
 
+def _load_policy(config: str | None) -> tuple[Policy, Sources]:
+    """The policy from --config, else found upward from the working directory; exit 3 if invalid."""
+    try:
+        return load_policy(os.getcwd(), config)
+    except PolicyError as exc:
+        fail(str(exc), EXIT_POLICY)
+
+
+def config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        type=click.Path(dir_okay=False),
+        help="Policy file (difftool.toml or a pyproject.toml with [tool.difftool]) instead of the one "
+        "found upward from the working directory.",
+    )(func)
+
+
+def _counts(c: Comparison) -> str:
+    s = c.summary()
+    return ", ".join(f"{s[k.value]} {k.value}" for k in SEVERITY_ORDER)
+
+
 def common_compare_options(func: F) -> F:
     func = click.option("--force", is_flag=True, help="Compare even when the files do not look like versions of one letter.")(func)
     func = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")(func)
@@ -107,19 +132,32 @@ def cli() -> None:
 @cli.command("compare")
 @click.argument("a", type=click.Path())
 @click.argument("b", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "html", "github", "junit"]), default="text", show_default=True
+)
 @click.option("--all", "show_all", is_flag=True, help="List cosmetic differences too (they are only counted by default).")
+@config_option
 @common_compare_options
-def compare_cmd(a: str, b: str, fmt: str, show_all: bool, output: str | None, force: bool) -> None:
+def compare_cmd(a: str, b: str, fmt: str, show_all: bool, config: str | None, output: str | None, force: bool) -> None:
     """Compare two versions A and B of a letter and report the differences that matter.
+
+    The policy file (difftool.toml, found upward from the working directory) re-grades and
+    ignores differences as it does for `check`; github and junit mark what `check` would fail.
 
     \b
     Examples:
       difftool compare samples/2026-06-22-jbz-ek.txt samples/2026-06-22-jbz-tk.txt
       difftool compare A.txt B.txt --format json -o comparison.json
+      difftool compare A.txt B.txt --format junit -o difftool-junit.xml
     """
     _check_outputs((a, b), output)
-    c = _compare_paths(a, b, force)
+    policy, sources = _load_policy(config)
+    c = apply_policy(_compare_paths(a, b, force), policy)
+    if fmt in ("github", "junit"):
+        judged = judge(c.deltas, Review(), policy.fail_on)
+        _write(_ci_document(fmt, c, judged, [f"difftool compare: {_counts(c)}"], _ci_properties(policy.fail_on.value, sources)),
+               output)
+        return
     if fmt == "json":
         from difftool.render.jsonout import render_comparison
 
@@ -166,11 +204,12 @@ def report_cmd(a: str, b: str, output: str | None, force: bool) -> None:
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
-    default="substantive",
-    show_default=True,
-    help="Lowest severity that fails the check.",
+    default=None,
+    help="Lowest severity that fails the check.  [default: the policy's fail-on, else substantive]",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text", show_default=True
+)
 @click.option(
     "--review",
     "review_file",
@@ -178,21 +217,33 @@ def report_cmd(a: str, b: str, output: str | None, force: bool) -> None:
     help="Review file from `difftool review`: accepted and expected differences pass, rejected ones fail, "
     "differences it does not cover are judged by --fail-on.",
 )
+@config_option
 @common_compare_options
-def check_cmd(a: str, b: str, fail_on: str, fmt: str, review_file: str | None, output: str | None, force: bool) -> None:
-    """CI gate: exit 0 when no difference at or above --fail-on remains, 1 when one does, 2 on error.
+def check_cmd(
+    a: str, b: str, fail_on: str | None, fmt: str, review_file: str | None, config: str | None,
+    output: str | None, force: bool,
+) -> None:
+    """CI gate: exit 0 when no difference at or above --fail-on remains, 1 when one does, 2 on error,
+    3 when the policy file is invalid.
 
-    Prints one line per failing difference (path:line:col: severity kind id: explanation).
+    Prints one line per failing difference (path:line:col: severity kind id: explanation);
+    --format github annotates the files in a GitHub Actions run, --format junit writes a test
+    report for GitLab, Jenkins or Azure. The policy file (difftool.toml or [tool.difftool] in
+    pyproject.toml, found upward from the working directory) re-grades and ignores differences.
 
     \b
     Examples:
       difftool check letter-ek.txt letter-tk.txt
       difftool check letter.docx.txt letter.pdf.txt --fail-on editorial
       difftool check letter-ek.txt letter-tk.txt --review letter-ek.difftool-review.json
+      difftool check letter-ek.txt letter-tk.txt --format junit -o difftool-junit.xml
     """
     _check_outputs((a, b), output)
+    policy, sources = _load_policy(config)
+    fail_on = fail_on or policy.fail_on.value
     review = _read_review(review_file) if review_file else Review()
-    c = _compare_paths(a, b, force)
+    engine = _compare_paths(a, b, force)
+    c = apply_policy(engine, policy)
     judged = judge(c.deltas, review, Severity(fail_on))
     failing = [j.delta for j in judged if j.failing]
     covered = [j for j in judged if j.decision is not None]
@@ -210,25 +261,58 @@ def check_cmd(a: str, b: str, fail_on: str, fmt: str, review_file: str | None, o
         }
         if review_file:
             doc["review"] = {"file": review_file, "covered": len(covered), **verdicts, "unmatched": stale}
+        if sources.file:
+            ignored, regraded = policy_effect(engine, c)
+            doc["policy"] = {"file": sources.file, "ignored": ignored, "regraded": regraded}
         _write(dumps(doc), output)
+        sys.exit(EXIT_FAIL if failing else EXIT_OK)
+    counts = _counts(c)
+    status = "FAIL" if failing else "PASS"
+    lines = []
+    if sources.file:
+        ignored, regraded = policy_effect(engine, c)
+        lines.append(f"difftool check: policy {sources.file}: {ignored} difference(s) ignored, {regraded} re-graded")
+    if review_file:
+        lines.append(
+            f"difftool check: review {review_file} covers {len(covered)} of {len(c.deltas)} difference(s) "
+            f"({', '.join(f'{n} {v}' for v, n in verdicts.items())}); {stale} decision(s) match no difference"
+        )
+        lines.append(f"difftool check: {status}: {len(failing)} difference(s) rejected in review or "
+                     f"unreviewed at or above {fail_on} ({counts})")
     else:
+        lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
+    if fmt == "text":
         from difftool.render.text import check_line
 
-        lines = [check_line(c, j.delta) + _verdict_suffix(j.decision) for j in judged if j.failing]
-        s = c.summary()
-        counts = ", ".join(f"{s[k.value]} {k.value}" for k in SEVERITY_ORDER)
-        status = "FAIL" if failing else "PASS"
-        if review_file:
-            lines.append(
-                f"difftool check: review {review_file} covers {len(covered)} of {len(c.deltas)} difference(s) "
-                f"({', '.join(f'{n} {v}' for v, n in verdicts.items())}); {stale} decision(s) match no difference"
-            )
-            lines.append(f"difftool check: {status}: {len(failing)} difference(s) rejected in review or "
-                         f"unreviewed at or above {fail_on} ({counts})")
-        else:
-            lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
-        _write("\n".join(lines) + "\n", output)
+        found = [check_line(c, j.delta) + _verdict_suffix(j.decision) for j in judged if j.failing]
+        _write("\n".join(found + lines) + "\n", output)
+    else:
+        props = _ci_properties(fail_on, sources, review_file)
+        _write(_ci_document(fmt, c, judged, lines, props), output)
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+def _ci_properties(fail_on: str, sources: Sources, review_file: str | None = None) -> list[tuple[str, str]]:
+    """The rules a CI report was made under, for the JUnit suite's properties."""
+    props = [("fail-on", fail_on)]
+    if sources.file:
+        props.append(("policy", sources.file))
+    if review_file:
+        props.append(("review", review_file))
+    return props
+
+
+def _ci_document(
+    fmt: str, c: Comparison, judged: Sequence[Judged], status: list[str], props: list[tuple[str, str]]
+) -> str:
+    """GitHub workflow commands followed by the status lines, or JUnit XML; the XML must stay a
+    clean document, so with junit the status lines go to stderr for the CI log."""
+    from difftool.render.ci import render_github, render_junit
+
+    if fmt == "github":
+        return render_github(c, judged, status)
+    click.echo("\n".join(status), err=True)
+    return render_junit(c, judged, props)
 
 
 def _read_review(path: str) -> Review:
@@ -279,6 +363,34 @@ def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
     app.run()
     if app.error is not None:
         _input_failure(app.error, a, b)
+
+
+@cli.command("config")
+@click.option("--show", is_flag=True, help="Print the effective policy as TOML, each value with where it came from.")
+@config_option
+def config_cmd(show: bool, config: str | None) -> None:
+    """Validate the policy that `check` and `compare` would use here; --show prints it.
+
+    The policy file is difftool.toml, or [tool.difftool] in pyproject.toml, found upward from the
+    working directory (in one directory difftool.toml wins), or the file named by --config. Exit 0
+    when it is valid or there is none, 3 when it is invalid (the message names file and line).
+
+    \b
+    Examples:
+      difftool config
+      difftool config --show
+      difftool config --show --config ci/difftool.toml
+    """
+    from difftool.policy import policy_toml
+
+    policy, sources = _load_policy(config)
+    if show:
+        click.echo(policy_toml(policy, sources), nl=False)
+    elif sources.file:
+        rules = len(policy.severity) + len(policy.expected) + len(policy.ignore)
+        click.echo(f"difftool config: {sources.file}: valid ({rules} rule(s), fail-on {policy.fail_on.value})")
+    else:
+        click.echo(f"difftool config: {sources.how}; the defaults apply")
 
 
 @cli.command("inspect")
