@@ -7,15 +7,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 pytest.importorskip("docx")
 pytest.importorskip("lxml")
 
-from test_docx_pdf import FOOTNOTES, LETTER, W_NS, build_docx  # noqa: E402
+from test_docx_pdf import FOOTNOTES, LETTER, W_NS, build_docx
 
-from difftool.readers import read_letter, read_with_text  # noqa: E402
+from difftool.readers import read_letter, read_with_text
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +80,7 @@ def _r(text: str, rpr: str = "") -> str:
 
 def test_tracked_changes_are_read_accepted_and_noted(tmp_path: Path) -> None:
     body = (
-        _p(_r("Het kabinet steunt ") + f'<w:del w:id="1" w:author="x"><w:r><w:delText>niet </w:delText></w:r></w:del>'
+        _p(_r("Het kabinet steunt ") + '<w:del w:id="1" w:author="x"><w:r><w:delText>niet </w:delText></w:r></w:del>'
            + f'<w:ins w:id="2" w:author="x">{_r("van harte ")}</w:ins>' + _r("het voorstel over de grensbewaking."))
         + _p(_r("Deze zin loopt door"), '<w:pPr><w:rPr><w:del w:id="3" w:author="x"/></w:rPr></w:pPr>')
         + _p(_r(" in de volgende alinea."))

@@ -7,15 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 pytest.importorskip("pdfplumber")
 fpdf = pytest.importorskip("fpdf")
 
-from test_docx_pdf import FOOTER, FOOTNOTES, LETTER, build_pdf  # noqa: E402
+from test_docx_pdf import FOOTER, FOOTNOTES, LETTER, build_pdf
 
-from difftool.readers import read_with_text  # noqa: E402
+from difftool.readers import read_with_text
 
 DATA = ROOT / "tests" / "data"
 

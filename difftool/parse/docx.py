@@ -51,7 +51,7 @@ def read_docx(path: str) -> tuple[Letter, str]:
 
 def _lxml() -> Any:
     try:
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
     except ImportError:
         raise InputError("reading .docx files needs the 'docx' extra: pip install 'difftool[docx]'") from None
     return etree

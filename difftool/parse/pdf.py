@@ -21,6 +21,7 @@ markers as ``[^N]`` (docs/inputs.md).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -87,7 +88,7 @@ def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
             return [_Page(float(p.width), float(p.height), _words(p), _rules(p)) for p in pdf.pages]
     except InputError:
         raise
-    except Exception as exc:  # pdfminer raises many unrelated types for a damaged file
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types for a damaged file
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
             raise InputError(f"{path}: the PDF is password-protected; difftool cannot read it") from None
@@ -170,11 +171,11 @@ def _measure(ln: _Line) -> None:
 
 
 def _is_sup(w: dict[str, Any], ln: _Line) -> bool:
-    return w["size"] < 0.85 * ln.size and w["bottom"] < ln.baseline - 0.12 * ln.size
+    return bool(w["size"] < 0.85 * ln.size and w["bottom"] < ln.baseline - 0.12 * ln.size)
 
 
 def _bold(fontname: str) -> bool:
-    return bool(re.search(r"bold|black|heavy|semibold|demi", fontname, re.I))
+    return bool(re.search(r"bold|black|heavy|semibold|demi", fontname, re.IGNORECASE))
 
 
 def _line_text(ln: _Line) -> tuple[str, list[tuple[int, int, tuple[int, ...]]], bool]:
@@ -317,7 +318,7 @@ class _Paragraphs:
         self.left = _mode(ln.x0 for ln in body) if body else 0.0
         self.right = _percentile([ln.x1 for ln in body], 0.95) if body else 0.0
         steps = [
-            b.baseline - a.baseline for a, b in zip(body, body[1:])
+            b.baseline - a.baseline for a, b in itertools.pairwise(body)
             if a.page == b.page and 0 < b.baseline - a.baseline < 2.5 * body_size
         ]
         self.leading = statistics.median(steps) if steps else 1.2 * body_size
@@ -391,7 +392,7 @@ def _dehyphenate(prev: str, nxt: str) -> bool:
 
 
 def _mode(values: Any) -> float:
-    return Counter(round(v) for v in values).most_common(1)[0][0]
+    return float(Counter(round(v) for v in values).most_common(1)[0][0])
 
 
 def _percentile(values: list[float], q: float) -> float:
