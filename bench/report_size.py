@@ -23,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from difftool.engine import compare  # noqa: E402
-from difftool.model import Options  # noqa: E402
-from difftool.parse import parse_text  # noqa: E402
-from difftool.render.html import render_html  # noqa: E402
-from difftool.render.jsonout import comparison_dict, dumps  # noqa: E402
+from difftool.engine import compare
+from difftool.model import Options
+from difftool.parse import parse_text
+from difftool.render.html import render_html
+from difftool.render.jsonout import comparison_dict, dumps
 
 EK = ROOT / "samples" / "2026-06-22-jbz-ek.txt"
 TK = ROOT / "samples" / "2026-06-22-jbz-tk.txt"
@@ -64,7 +64,7 @@ def main() -> None:
         html = render_html(doc)
         size_in = len(ta.encode()) + len(tb.encode())
         size_json, size_html = len(dumps(doc).encode()), len(html.encode())
-        ms = median_ms(lambda: render_html(doc), args.runs)
+        ms = median_ms(lambda doc=doc: render_html(doc), args.runs)
         rows.append((k, size_in, size_html, ms))
         print(
             f"{k:>6} {size_in:>10,} {len(c.a.blocks) + len(c.b.blocks):>6} {len(c.deltas):>6} {size_json:>10,} "

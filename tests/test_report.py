@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import DOCX, EK, ROOT, TK, run_cli
 
 GOLDEN = Path(__file__).parent / "report_golden"
@@ -79,7 +78,7 @@ class Skeleton(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.stack:
             return
-        tag, attrs = self.stack[-1]
+        tag = self.stack[-1][0]
         if tag == "script":
             self.scripts.append(data)
         elif tag == "style":

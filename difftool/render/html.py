@@ -258,7 +258,7 @@ class Layout:
         relation = g["relation"]
         a = self._paragraphs(0, g["a"], g["ops"]) if g["a"] else _absent("A")
         b = self._paragraphs(1, g["b"], g["ops"]) if g["b"] else _absent("B")
-        label = RELATION_LABEL.get(relation, relation)
+        label = _relation_label(relation)
         if relation in ("split", "merge"):
             label += f" {len(g['a'])}\u2192{len(g['b'])}"
         if relation == "moved":
@@ -280,8 +280,12 @@ class Layout:
             cells.append(
                 f'<p class="fn" id="{"ab"[side]}-{_e(ids[0])}"><span class="fnum">{_e(note["number"])}</span>{part}</p>'
             )
-        label = "footnote, " + RELATION_LABEL.get(g["relation"], g["relation"])
+        label = "footnote, " + _relation_label(g["relation"])
         return Row(f"f{k}", "fn", g["relation"], label, cells[0], cells[1])
+
+
+def _relation_label(relation: str) -> str:
+    return RELATION_LABEL.get(relation) or relation
 
 
 def _absent(side: str) -> str:
@@ -307,8 +311,10 @@ def render_html(doc: Doc) -> str:
             f"<title>{_e(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n",
             f'<header>\n<h1>{_e(title)}</h1>\n<p class="verdict">{_e(verdict(doc["summary"]))}</p>\n',
             _relatedness_warning(doc),
-            '<p class="keys" hidden>Keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous difference, '
-            "<kbd>j</kbd>/<kbd>k</kbd> next/previous paragraph.</p>\n</header>\n<main>\n",
+            (
+                '<p class="keys" hidden>Keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous difference, '
+                "<kbd>j</kbd>/<kbd>k</kbd> next/previous paragraph.</p>\n</header>\n<main>\n"
+            ),
             _versions(va, vb),
             _summary(doc["summary"]),
             _delta_list(doc, layout),
