@@ -184,18 +184,21 @@ def _html_report(c: Comparison) -> str:
 @cli.command("report")
 @click.argument("a", type=click.Path())
 @click.argument("b", type=click.Path())
+@config_option
 @common_compare_options
-def report_cmd(a: str, b: str, output: str | None, force: bool) -> None:
+def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bool) -> None:
     """Write the comparison of A and B as one self-contained HTML file to open, read and share.
 
     The file needs no network: styles and script are inlined, and it reads fine without script.
+    The policy file re-grades and ignores differences as it does for `compare`.
 
     \b
     Examples:
       difftool report samples/2026-06-22-jbz-ek.txt samples/2026-06-22-jbz-tk.txt -o report.html
     """
     _check_outputs((a, b), output)
-    _write(_html_report(_compare_paths(a, b, force)), output)
+    policy, _ = _load_policy(config)
+    _write(_html_report(apply_policy(_compare_paths(a, b, force), policy)), output)
 
 
 @cli.command("check")

@@ -262,3 +262,16 @@ def test_letter_markup_is_escaped(tmp_path: Path) -> None:
     for needle in HOSTILE[:5]:
         assert needle in s.text, f"{needle!r} is not shown as text"
     assert doc["summary"]["total"] == sum(len(v) for v in s.deltas.values())  # type: ignore[index]
+
+
+def test_report_follows_the_policy_file_like_compare() -> None:
+    """A team's policy re-grades deltas in the report exactly as in `compare`."""
+    policy = str(ROOT / "examples" / "difftool.toml")
+    r = run_cli("report", *PAIRS["ek-tk"], "--config", policy)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(run_cli("compare", *PAIRS["ek-tk"], "--config", policy, "--format", "json").stdout)
+    s = skeleton(r.stdout)
+    assert {sev: len(ids) for sev, ids in s.deltas.items()} == {
+        sev: doc["summary"][sev] for sev in ("substantive", "editorial", "cosmetic", "expected") if doc["summary"][sev]
+    }
+    assert r.stdout == run_cli("compare", *PAIRS["ek-tk"], "--config", policy, "--format", "html").stdout
