@@ -264,13 +264,17 @@ def test_letter_markup_is_escaped(tmp_path: Path) -> None:
     assert doc["summary"]["total"] == sum(len(v) for v in s.deltas.values())  # type: ignore[index]
 
 
-def test_report_follows_the_policy_file_like_compare() -> None:
+def test_report_follows_the_policy_file_like_compare(tmp_path: Path) -> None:
     """A team's policy re-grades deltas in the report exactly as in `compare`."""
-    policy = str(ROOT / "examples" / "difftool.toml")
+    policy = str(tmp_path / "difftool.toml")
+    Path(policy).write_text('[severity]\nsignatory-name-form = "editorial"\n', encoding="utf-8")
     r = run_cli("report", *PAIRS["ek-tk"], "--config", policy)
     assert r.returncode == 0, r.stderr
     doc = json.loads(run_cli("compare", *PAIRS["ek-tk"], "--config", policy, "--format", "json").stdout)
     s = skeleton(r.stdout)
+    assert doc["summary"]["kinds"]["signatory-name-form"] == len(
+        [d for d in doc["deltas"] if d["kind"] == "signatory-name-form" and d["severity"] == "editorial"]
+    )
     assert {sev: len(ids) for sev, ids in s.deltas.items()} == {
         sev: doc["summary"][sev] for sev in ("substantive", "editorial", "cosmetic", "expected") if doc["summary"][sev]
     }
