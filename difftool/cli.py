@@ -368,6 +368,67 @@ def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
         _input_failure(app.error, a, b)
 
 
+def letter_pairs(files: Sequence[str], mark_a: str, mark_b: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Pairs (A, B) among ``files``: a file whose name has ``mark_a`` pairs with the same name with
+    ``mark_b`` (and back), whether or not the partner is among ``files`` (pre-commit passes only
+    the staged ones). Returns the pairs in order, once each, and the files whose partner is missing."""
+    pairs: list[tuple[str, str]] = []
+    lonely: list[str] = []
+    for path in files:
+        head, name = os.path.split(path)
+        if mark_a in name:
+            pair = (path, os.path.join(head, _swap_last(name, mark_a, mark_b)))
+        elif mark_b in name:
+            pair = (os.path.join(head, _swap_last(name, mark_b, mark_a)), path)
+        else:
+            continue
+        if not all(os.path.exists(p) for p in pair):
+            lonely.append(path)
+        elif pair not in pairs:
+            pairs.append(pair)
+    return pairs, lonely
+
+
+def _swap_last(name: str, old: str, new: str) -> str:
+    i = name.rindex(old)
+    return name[:i] + new + name[i + len(old):]
+
+
+@cli.command("check-pairs")
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--pair", "marks", default="-ek:-tk", show_default=True, help="A:B name markers that pair two files.")
+@click.option("--fail-on", type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]), default=None,
+              help="Lowest severity that fails.  [default: the policy's fail-on, else substantive]")
+@config_option
+@click.pass_context
+def check_pairs_cmd(ctx: click.Context, files: tuple[str, ...], marks: str, fail_on: str | None, config: str | None) -> None:
+    """Run `check` on every pair of letter versions among FILES (the pre-commit hook's entry).
+
+    A file whose name holds the A marker (-ek) is checked against the same name with the B
+    marker (-tk), and back; a file whose partner does not exist is noted and skipped. The exit
+    code is the worst of the checks.
+
+    \b
+    Examples:
+      difftool check-pairs letters/2026-06-22-jbz-ek.txt
+      difftool check-pairs --pair=-docx:-pdf letters/*.txt
+    """
+    mark_a, sep, mark_b = marks.partition(":")
+    if not (sep and mark_a and mark_b and mark_a != mark_b):
+        fail(f"--pair must be two different markers A:B, not {marks!r}")
+    pairs, lonely = letter_pairs(files, mark_a, mark_b)
+    for path in lonely:
+        click.echo(f"difftool check-pairs: {path}: no partner version, skipped", err=True)
+    worst = EXIT_OK
+    for a, b in pairs:
+        try:
+            ctx.invoke(check_cmd, a=a, b=b, fail_on=fail_on, fmt="text", review_file=None, config=config,
+                       output=None, force=False)
+        except SystemExit as exc:
+            worst = max(worst, int(exc.code or 0))
+    sys.exit(worst)
+
+
 @cli.command("config")
 @click.option("--show", is_flag=True, help="Print the effective policy as TOML, each value with where it came from.")
 @config_option

@@ -210,9 +210,11 @@ def load_policy(start_dir: str, config_path: str | None = None) -> tuple[Policy,
 
 
 def _display(path: str) -> str:
-    """A found file as messages show it: relative to the working directory when inside it."""
+    """A found file as messages show it: relative to the working directory when it lies in it or
+    in one of its parents (``../difftool.toml``), else absolute."""
     rel = os.path.relpath(path)
-    return path if rel.startswith(os.pardir) else rel
+    steps = os.path.dirname(rel).split(os.sep) if os.path.dirname(rel) else []
+    return rel if os.pardir not in steps or set(steps) == {os.pardir} else path
 
 
 def _read(path: str) -> str:
