@@ -22,6 +22,8 @@ ENGINE_MODULES = [
     "difftool.readers",
     "difftool.render.jsonout",
     "difftool.review",
+    "difftool.policy",
+    "difftool.render.ci",
     "difftool.tui.view",
 ]
 
@@ -37,6 +39,8 @@ def test_engine_never_imports_ui_libraries() -> None:
         + "from difftool.model import Severity\n"
         + "review_document(Review(), ('a', 'b')); judge(c.deltas, Review(), Severity.SUBSTANTIVE)\n"
         + "from difftool.tui.view import build_view\nbuild_view(c)\n"
+        + "from difftool.policy import Policy, apply_policy\nfrom difftool.render.ci import render_junit\n"
+        + "render_junit(apply_policy(c, Policy(fail_on=Severity.EDITORIAL)), judge(c.deltas, Review(), Severity.SUBSTANTIVE), ())\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click'))\n"
         + "print(','.join(bad))\n"
     )
