@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EK, TK
 from textual.pilot import Pilot
+from textual.widgets import LoadingIndicator
 
 from difftool.tui.app import ReviewApp, create_app
 
@@ -19,8 +20,13 @@ def review_app(tmp_path: Path) -> ReviewApp:
 
 
 async def loaded(pilot: Pilot[None]) -> None:
+    """Wait for the engine worker, then for the loading indicator to be gone: while it is
+    removed, the screen's lines are cut differently and the SVG would differ."""
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(100):
+        await pilot.pause()
+        if not pilot.app.query(LoadingIndicator):
+            break
 
 
 @pytest.mark.parametrize("size", SIZES)
