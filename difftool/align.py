@@ -328,12 +328,15 @@ def _detect_moves(
         if s >= params.move_threshold:
             cands.append((s, ia, jb))
 
+    common = max(8, len(added) // 20)  # grams shared by more units than this cannot tell them apart
     for i in removed:
         if len(ka[i]) < 4:
             continue
         votes: Counter[int] = Counter()
         for g in _grams(ka[i]):
-            votes.update(index.get(g, ()))
+            hits = index.get(g, ())
+            if len(hits) <= common:
+                votes.update(hits)
         pool = [j for j, _ in votes.most_common(8)] if len(added) > 8 else added
         for j in pool:
             if len(kb[j]) < 4:
