@@ -160,7 +160,7 @@ def _decision_from(path: str, fp: str, raw: Any) -> Decision:
     if not isinstance(raw, dict):
         raise ReviewFileError(f"{path}: corrupt review file: decision {fp} is not an object")
     try:
-        verdict = Verdict(raw.get("verdict"))
+        verdict = Verdict(str(raw.get("verdict")))
     except ValueError:
         raise ReviewFileError(f"{path}: corrupt review file: decision {fp} has verdict {raw.get('verdict')!r}") from None
     texts = {k: raw.get(k, "") for k in ("note", "kind", "severity", "explanation", "a", "b")}

@@ -20,7 +20,7 @@ def pair():
     return c.deltas, fingerprints(c.deltas)
 
 
-def write_review(path: Path, pair, verdict_of) -> None:  # noqa: ANN001
+def write_review(path: Path, pair, verdict_of) -> None:
     """A review deciding ``verdict_of(delta)`` (``None``: leave undecided) for each delta."""
     deltas, fps = pair
     review = Review()
@@ -31,7 +31,7 @@ def write_review(path: Path, pair, verdict_of) -> None:  # noqa: ANN001
     save_review(str(path), review, ("ek", "tk"))
 
 
-def check(review: Path, *extra: str):  # noqa: ANN201
+def check(review: Path, *extra: str):
     return run_cli("check", str(EK), str(TK), "--review", str(review), *extra)
 
 
@@ -65,7 +65,7 @@ def test_rejected_fails_whatever_its_severity(tmp_path: Path, pair) -> None:
     deltas, _ = pair
     cosmetic = next(d for d in deltas if d.severity is Severity.COSMETIC)
 
-    def verdict(d):  # noqa: ANN001, ANN202
+    def verdict(d):
         if d is cosmetic:
             return Verdict.REJECTED
         return Verdict.ACCEPTED if d.severity is Severity.SUBSTANTIVE else None

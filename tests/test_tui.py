@@ -337,7 +337,7 @@ def test_killing_the_app_between_two_decisions_keeps_the_first(tmp_path: Path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["review.json"]
 
 
-def compare_deltas():  # noqa: ANN201 - the tuple of deltas of the sample pair
+def compare_deltas():
     from difftool.engine import compare_files
 
     return compare_files(str(EK), str(TK)).deltas

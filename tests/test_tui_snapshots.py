@@ -20,13 +20,17 @@ def review_app(tmp_path: Path) -> ReviewApp:
 
 
 async def loaded(pilot: Pilot[None]) -> None:
-    """Wait for the engine worker, then for the loading indicator to be gone: while it is
-    removed, the screen's lines are cut differently and the SVG would differ."""
+    """Wait for the engine worker and the loading indicator to go, then repaint every widget:
+    lines painted while the indicator was still there are cut into other segments, and the SVG
+    would differ although the screen looks the same."""
     await pilot.app.workers.wait_for_complete()
     for _ in range(100):
         await pilot.pause()
         if not pilot.app.query(LoadingIndicator):
             break
+    for widget in pilot.app.screen.walk_children(with_self=True):
+        widget.refresh()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -74,7 +74,7 @@ class ReviewApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "difftool review"
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("n", "next_delta", "Next"),
@@ -310,8 +310,8 @@ class ReviewApp(App[None]):
         self._update_header()
 
 
-def create_app(path_a: str, path_b: str, review_path: str | None = None, options: Options = Options()) -> ReviewApp:
+def create_app(path_a: str, path_b: str, review_path: str | None = None, options: Options | None = None) -> ReviewApp:
     """The review app on versions A and B. Reads the review file now, so a corrupt or foreign one
     is a ReviewFileError before any screen opens (and is never overwritten)."""
     path = review_path or default_review_path(path_a)
-    return ReviewApp(path_a, path_b, path, load_review(path), options)
+    return ReviewApp(path_a, path_b, path, load_review(path), options or Options())

@@ -77,7 +77,7 @@ class AlignedView(ScrollView, can_focus=True):
         """Highlight ``delta`` and scroll its first highlighted line into view."""
         if self._view is None:
             return
-        stale = set(self._lit) | {self._anchor}
+        stale = set(self._lit) | ({self._anchor} if self._anchor is not None else set())
         self._lit = self._rows_lit(delta) if delta is not None else {}
         self._anchor = row if delta is not None else None
         for r in stale | set(self._lit) | {row}:
@@ -194,9 +194,3 @@ class AlignedView(ScrollView, can_focus=True):
         row = bisect.bisect_right(self._tops, line) - 1
         strip = self._row_strips(row)[line - self._tops[row]]
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
-
-    def row_at_top(self) -> int:
-        """The row whose line is at the top of the viewport."""
-        if len(self._tops) < 2:
-            return 0
-        return min(len(self._tops) - 2, bisect.bisect_right(self._tops, int(self.scroll_y)) - 1)
