@@ -395,8 +395,7 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
         if ua is not None and ub is not None:
             found = _diff_pair(ua, ub, editions_differ, n, "")
             raws.extend(found)
-            if relation is not Relation.EQUAL:
-                ops = _ops(ua, ub)
+            ops = _ops(ua, ub)
             if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED
             if relation in (Relation.SPLIT, Relation.MERGE):
@@ -435,8 +434,7 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
                                  f"footnote {fa.number} is numbered {fb.number} in B", _whole(ua), _whole(ub)))
             if found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED if relation is Relation.EQUAL else relation
-            if relation is not Relation.EQUAL:
-                ops = _ops(ua, ub)
+            ops = _ops(ua, ub)
         elif fa and ua:
             raws.append(_Raw((order, 0), Severity.SUBSTANTIVE, "footnote-removed",
                              f"footnote {fa.number} only in A: {C.quote(fa.text)}", _whole(ua), Side("", "", None, None, 0, 0)))
@@ -453,30 +451,53 @@ def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
 
 
 def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
-    """Inline diff of two units as display ops, for the faces to highlight: word level, with a
-    replaced word refined to characters when the two words are close (``Schenge[n]gebied``).
-    Text between tokens (spaces) belongs to the following op, so joining the ``=``/``-`` ops
-    rebuilds A's text from its first token, and ``=``/``+`` rebuilds B's."""
+    """Inline diff of two units as display ops for the faces to highlight: ``=`` (both), ``-`` (A
+    only), ``+`` (B only). Word level; a replaced word close to its replacement, and a word that
+    differs only in case or typography, are refined to characters (``Schenge[n]gebied``,
+    ``[M→m]inister``). Invariant (tested): the ``=`` and ``-`` texts joined are A's text, the
+    ``=`` and ``+`` texts joined are B's text."""
+    cover_a, cover_b = _covers(ua), _covers(ub)
     ops: list[tuple[str, str]] = []
+    if ua.tokens and ua.tokens[0].at:
+        ops.append(("-", ua.text[: ua.tokens[0].at]))
+    if ub.tokens and ub.tokens[0].at:
+        ops.append(("+", ub.text[: ub.tokens[0].at]))
     for h in diff_tokens(ua.tokens, ub.tokens):
-        ta = _span_text(ua, h.a)
-        tb = _span_text(ub, h.b)
         if h.equal:
-            ops.append(("=", ta))
-        elif len(h.a) == 1 and len(h.b) == 1 and Levenshtein.normalized_similarity(ta, tb) >= 0.6:
-            ops.extend(char_ops(ta, tb))
+            for k, (x, y) in enumerate(zip(h.a, h.b)):
+                ops.extend(_word_ops(x.text, y.text, cover_a[h.a_at + k], cover_b[h.b_at + k]))
+        elif len(h.a) == 1 and len(h.b) == 1 and Levenshtein.normalized_similarity(h.a[0].text, h.b[0].text) >= 0.6:
+            ops.extend(_word_ops(h.a[0].text, h.b[0].text, cover_a[h.a_at], cover_b[h.b_at]))
         else:
-            if ta:
-                ops.append(("-", ta))
-            if tb:
-                ops.append(("+", tb))
-    return tuple(ops)
+            ops.append(("-", "".join(cover_a[h.a_at : h.a_at + len(h.a)])))
+            ops.append(("+", "".join(cover_b[h.b_at : h.b_at + len(h.b)])))
+    merged: list[tuple[str, str]] = []
+    for op, text in ops:
+        if not text:
+            continue
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        else:
+            merged.append((op, text))
+    return tuple(merged)
 
 
-def _span_text(unit: Unit, toks: tuple[Token, ...]) -> str:
-    if not toks:
-        return ""
-    return unit.text[toks[0].at : toks[-1].at + len(toks[-1].text)]
+def _covers(unit: Unit) -> list[str]:
+    """Each token's text with the white space after it, so covers joined give the unit's text."""
+    toks = unit.tokens
+    ends = [t.at for t in toks[1:]] + [len(unit.text)]
+    return [unit.text[t.at : e] for t, e in zip(toks, ends)]
+
+
+def _word_ops(x: str, y: str, cover_x: str, cover_y: str) -> list[tuple[str, str]]:
+    """Ops for one word of A against one word of B, with the white space after each."""
+    ops = [("=", x)] if x == y else list(char_ops(x, y))
+    trail_x, trail_y = cover_x[len(x) :], cover_y[len(y) :]
+    if trail_x == trail_y:
+        ops.append(("=", trail_x))
+    else:
+        ops.extend((("-", trail_x), ("+", trail_y)))
+    return ops
 
 
 def _block_runs(

@@ -58,11 +58,30 @@ def test_inline_ops_rebuild_both_texts_and_refine_words() -> None:
     b = letter(P1, "Tijdens dit agendapunt bespraken alle lidstaten de Staat van het Schengengebied uitvoerig.")
     c = compare(a, b, Options(force=True))
     (g,) = [g for g in c.alignment if g.ops]
-    text_a = "".join(t for op, t in g.ops if op in "=-")
-    text_b = "".join(t for op, t in g.ops if op in "=+")
-    assert text_a.replace(" ", "") == a.blocks[1].text.replace(" ", "")
-    assert text_b.replace(" ", "") == b.blocks[1].text.replace(" ", "")
+    assert "".join(t for op, t in g.ops if op in "=-") == a.blocks[1].text
+    assert "".join(t for op, t in g.ops if op in "=+") == b.blocks[1].text
     assert ("+", "n") in g.ops  # Schenge[n]gebied refined to characters
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("De Minister van Asiel en Migratie,", "De minister van Asiel en Migratie,", id="case-only"),
+        pytest.param("het EU- aanpak en “dit”", "het EU-aanpak en \"dit\"", id="spacing-and-quotes"),
+        pytest.param(
+            "Er werd een geheel andere zin hier over het beleid geschreven.",
+            "Er werd een volstrekt andere tekst daar over het beleid geschreven.",
+            id="rewritten",
+        ),
+        pytest.param("Tekst van de brief. Nog meer tekst", "Tekst van de brief nog meer tekst.", id="punctuation"),
+    ],
+)
+def test_ops_rebuild_both_sides_exactly(a: str, b: str) -> None:
+    c = compare(letter(P1, a), letter(P1, b), Options(force=True))
+    (g,) = [g for g in c.alignment if g.ops]
+    assert "".join(t for op, t in g.ops if op in "=-") == letter(P1, a).blocks[1].text
+    assert "".join(t for op, t in g.ops if op in "=+") == letter(P1, b).blocks[1].text
+    assert any(op != "=" for op, _ in g.ops)
 
 
 def test_running_footers_are_expected_edition_furniture() -> None:

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from difftool.model import SEVERITY_ORDER
+from difftool.render.jsonout import verdict
 
 Doc = dict[str, Any]
 
@@ -324,15 +325,6 @@ def render_html(doc: Doc) -> str:
             f"<script>{js}</script>\n</body>\n</html>\n",
         ]
     )
-
-
-def verdict(summary: Doc) -> str:
-    """The comparison in one sentence (the wording of the text report's verdict)."""
-    if summary["substantive"]:
-        return f"The versions differ in substance: {summary['substantive']} substantive difference(s) to review."
-    if summary["editorial"]:
-        return f"The versions say the same; {summary['editorial']} editorial difference(s) (spelling, case, punctuation)."
-    return "The versions say the same; only format and edition differ."
 
 
 def _relatedness_warning(doc: Doc) -> str:

@@ -78,6 +78,15 @@ def letter_dict(letter: Letter) -> dict[str, Any]:
     }
 
 
+def verdict(summary: dict[str, Any]) -> str:
+    """The comparison in one sentence, from the counts per severity (every face says it alike)."""
+    if summary["substantive"]:
+        return f"The versions differ in substance: {summary['substantive']} substantive difference(s) to review."
+    if summary["editorial"]:
+        return f"The versions say the same; {summary['editorial']} editorial difference(s) (spelling, case, punctuation)."
+    return "The versions say the same; only format and edition differ."
+
+
 def comparison_dict(c: Comparison) -> dict[str, Any]:
     summary: dict[str, Any] = dict(c.summary())
     kinds: dict[str, int] = {}

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from difftool.model import SEVERITY_ORDER, Comparison, Delta, Letter, Severity, Side
+from difftool.render.jsonout import verdict
 
 STYLE = {
     Severity.SUBSTANTIVE: "bold red",
@@ -61,7 +62,7 @@ def render_compare(c: Comparison, console: Console, show_all: bool = False) -> N
         line.append(f"{s[sev.value]} {sev.value}", style=STYLE[sev])
         line.append("   ")
     console.print(line)
-    console.print(Text(verdict(c)))
+    console.print(Text(verdict(s)))
     shown = [sev for sev in SEVERITY_ORDER if show_all or sev is not Severity.COSMETIC]
     for sev in shown:
         group = [d for d in c.deltas if d.severity is sev]
@@ -81,16 +82,6 @@ def _delta(console: Console, d: Delta) -> None:
     console.print(head)
     console.print(_side_text("A", d.a))
     console.print(_side_text("B", d.b))
-
-
-def verdict(c: Comparison) -> str:
-    """The comparison in one sentence."""
-    s = c.summary()
-    if s["substantive"]:
-        return f"The versions differ in substance: {s['substantive']} substantive difference(s) to review."
-    if s["editorial"]:
-        return f"The versions say the same; {s['editorial']} editorial difference(s) (spelling, case, punctuation)."
-    return "The versions say the same; only format and edition differ."
 
 
 def check_line(c: Comparison, d: Delta) -> str:
