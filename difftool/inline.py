@@ -11,6 +11,7 @@ tokens; likewise for B.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -99,3 +100,23 @@ def char_ops(a: str, b: str) -> tuple[tuple[str, str], ...]:
     dmp.diff_cleanupSemantic(diffs)
     sym = {0: "=", -1: "-", 1: "+"}
     return tuple((sym[op], text) for op, text in diffs)
+
+
+def op_spans(ops: Iterable[Sequence[str]], side: str) -> list[tuple[int, int]]:
+    """Where one side's changed ops (``-`` for A, ``+`` for B) lie in that side's text.
+
+    Relies on the ops invariant: the ``=`` and ``-`` texts joined are A's text, the ``=`` and
+    ``+`` texts joined are B's; so positions are running sums, no searching.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for op, text in ops:
+        if op == "=":
+            pos += len(text)
+        elif op == side:
+            if spans and spans[-1][1] == pos:
+                spans[-1] = (spans[-1][0], pos + len(text))
+            else:
+                spans.append((pos, pos + len(text)))
+            pos += len(text)
+    return spans

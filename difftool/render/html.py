@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from difftool.model import SEVERITY_ORDER
+from difftool.inline import op_spans
 from difftool.render.jsonout import verdict
 
 Doc = dict[str, Any]
@@ -78,26 +79,6 @@ def content_security_policy(css: str, js: str) -> str:
 # --- inline changes ------------------------------------------------------------------------
 
 
-def changed_spans(text: str, ops: Iterable[tuple[str, str]] | Iterable[list[str]], keep: str) -> list[tuple[int, int]]:
-    """Where one side's changed ops (``-`` for A, ``+`` for B) lie in that side's text.
-
-    The engine's ops are slices of the side's (space-joined) text, in order, without the
-    whitespace between them, so each is found from where the previous one ended.
-    """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for op, segment in ops:
-        if op not in ("=", keep):
-            continue
-        at = text.find(segment, pos)
-        if at < 0:
-            break
-        if op == keep:
-            spans.append((at, at + len(segment)))
-        pos = at + len(segment)
-    return spans
-
-
 def marked(text: str, offset: int, spans: list[tuple[int, int]], tag: str) -> str:
     """``text`` as HTML with the spans (positions in the joined text, ``text`` starting at
     ``offset`` in it) wrapped in ``<del>`` or ``<ins>``."""
@@ -117,7 +98,7 @@ def marked(text: str, offset: int, spans: list[tuple[int, int]], tag: str) -> st
 def marked_parts(texts: list[str], ops: list[list[str]], tag: str) -> list[str]:
     """Each of ``texts`` (the blocks of one side of a group) as HTML with its changes marked."""
     keep = "-" if tag == "del" else "+"
-    spans = changed_spans(" ".join(texts), ops, keep)
+    spans = op_spans(ops, keep)
     out, offset = [], 0
     for text in texts:
         out.append(marked(text, offset, spans, tag))

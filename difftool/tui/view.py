@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from difftool.inline import op_spans
 from difftool.model import Aligned, Comparison, Delta, Letter, Relation, Side
 from difftool.review import fingerprints
 
@@ -84,23 +85,6 @@ class ReviewView:
         return tuple(p for p in self.footnotes if p.number_a in wanted_a or p.number_b in wanted_b)
 
 
-def change_spans(text: str, ops: Sequence[tuple[str, str]], keep: str, changed: str) -> tuple[Span, ...]:
-    """Spans of ``text`` that ops of kind ``changed`` cover. Ops are located in order rather than
-    concatenated, because they hold the changed words, not the spaces between them."""
-    spans: list[Span] = []
-    cursor = 0
-    for op, segment in ops:
-        if op not in (keep, changed):
-            continue
-        at = text.find(segment, cursor)
-        if at < 0:
-            continue
-        if op == changed:
-            spans.append((at, at + len(segment)))
-        cursor = at + len(segment)
-    return tuple(spans)
-
-
 def _pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str) -> Pane:
     """Blocks joined with a space, as the engine joins them, so its ops locate in the text."""
     if not ids:
@@ -116,7 +100,7 @@ def _pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], ch
         offsets.extend(blk.offsets)
     text = "".join(parts)
     footnotes = tuple(n for blk in blocks for n in blk.footnotes)
-    return Pane(text, tuple(offsets), change_spans(text, ops, "=", changed), footnotes)
+    return Pane(text, tuple(offsets), tuple(op_spans(ops, changed)), footnotes)
 
 
 def _footnote_pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str) -> tuple[int | None, Pane]:
@@ -125,7 +109,7 @@ def _footnote_pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, 
     fn = letter.footnote(int(ids[0].removeprefix("fn")))
     if fn is None:
         return None, EMPTY
-    return fn.number, Pane(fn.text, fn.offsets, change_spans(fn.text, ops, "=", changed))
+    return fn.number, Pane(fn.text, fn.offsets, tuple(op_spans(ops, changed)))
 
 
 def _footnote_pair(c: Comparison, g: Aligned) -> FootnotePair:
