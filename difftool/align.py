@@ -37,7 +37,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from difftool.model import Group, Relation
@@ -306,6 +305,11 @@ def _dp(a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams,
             out.append(Group(ia, jb, rel, s))
 
 
+def pairs_around(k: int) -> tuple[tuple[int, ...], ...]:
+    """The two runs of two units that hold unit ``k``."""
+    return ((k - 1, k), (k, k + 1))
+
+
 def _detect_moves(
     groups: list[Group], ka: Sequence[str], kb: Sequence[str], score: _Scorer, params: AlignParams
 ) -> list[Group]:
@@ -342,10 +346,10 @@ def _detect_moves(
             if len(kb[j]) < 4:
                 continue
             consider((i,), (j,))
-            for jb in ((j - 1, j), (j, j + 1)):
+            for jb in pairs_around(j):
                 if all(x in free_b for x in jb):
                     consider((i,), jb)
-            for ia in ((i - 1, i), (i, i + 1)):
+            for ia in pairs_around(i):
                 if all(x in free_a for x in ia):
                     consider(ia, (j,))
     cands.sort(key=lambda c: (-c[0], -len(c[1]) - len(c[2]), c[1], c[2]))

@@ -8,7 +8,6 @@ the two inputs through :mod:`difftool.sources`.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +34,9 @@ from difftool.model import (
 from difftool.references import Reference, find_references
 from difftool.sentences import sentence_spans
 from difftool.text import squash, tokenize
+
+
+DEFAULT_OPTIONS = Options()
 
 
 class NotRelatedError(Exception):
@@ -370,7 +372,7 @@ def _align_footnotes(a: Letter, b: Letter) -> list[Group]:
 # --- compare ---------------------------------------------------------------------------------
 
 
-def compare(a: Letter, b: Letter, options: Options = Options()) -> Comparison:
+def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Comparison:
     """Compare two parsed letters. Raises NotRelatedError unless related or ``options.force``."""
     rel = relatedness(a, b)
     related = rel >= options.related_threshold
@@ -575,7 +577,7 @@ def _furniture_delta(a: Letter, b: Letter, editions_differ: bool) -> _Raw:
     return _Raw((-1.0, 0), sev, "page-furniture", f"running headers/footers: A {show(a)}; B {show(b)}", side_a, side_b)
 
 
-def compare_files(path_a: str, path_b: str, options: Options = Options()) -> Comparison:
+def compare_files(path_a: str, path_b: str, options: Options = DEFAULT_OPTIONS) -> Comparison:
     """Read, parse and compare two files (the one engine entry point that does I/O)."""
     from difftool.readers import read_letter
 

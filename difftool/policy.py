@@ -189,6 +189,7 @@ def load_policy(start_dir: str, config_path: str | None = None) -> tuple[Policy,
 
     Raises PolicyError, with ``file:line:``, for a file that is unreadable, not TOML, has an
     unknown key, a wrong value or a regular expression that does not compile."""
+    table: tuple[str, ...]
     if config_path is not None:
         table = PYPROJECT_TABLE if os.path.basename(config_path) == PYPROJECT else ()
         path, how = config_path, "--config"

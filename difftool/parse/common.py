@@ -46,7 +46,6 @@ _ANGLE_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _SUP_BRACES = re.compile(r"\^\{([^}\n]*)\}")
 _STRONG = re.compile(r"\*\*")
 _EMPH = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_EMPH_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 
 
 def strip_markup(m: Mapped) -> Mapped:
