@@ -84,7 +84,9 @@ def verdict(summary: dict[str, Any]) -> str:
         return f"The versions differ in substance: {summary['substantive']} substantive difference(s) to review."
     if summary["editorial"]:
         return f"The versions say the same; {summary['editorial']} editorial difference(s) (spelling, case, punctuation)."
-    return "The versions say the same; only format and edition differ."
+    if summary["cosmetic"] or summary["expected"]:
+        return "The versions say the same; only format and edition differ."
+    return "No differences: the versions say the same."
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:
