@@ -47,6 +47,8 @@ MIN_ANCHOR_CHARS = 12
 DP_CELLS = 2500
 """Largest gap (cells of the n x m table) solved by dynamic programming directly."""
 MAX_GROUP = 4
+MULTI_MARGIN = 0.15
+"""A split or merge must beat the pairing threshold by this much (a 1:1 need only reach it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,11 @@ class _Scorer:
         key = (i, k, j, l)
         hit = self.cache.get(key)
         if hit is None:
+            bound = self._bound(i, k, j, l)
+            if bound < self.params.threshold + (MULTI_MARGIN if k + l > 2 else 0.0):
+                # cannot pair whatever the texts say: skip the expensive comparison
+                self.cache[key] = bound
+                return bound
             a = "".join(self.ka[i : i + k])
             b = "".join(self.kb[j : j + l])
             wa = [w for u in self.wa[i : i + k] for w in u]
@@ -124,6 +131,18 @@ class _Scorer:
                 hit = min(hit, self._covered(i, k, j, l))
             self.cache[key] = hit
         return hit
+
+    def _bound(self, i: int, k: int, j: int, l: int) -> float:
+        """Upper bound of the similarity from lengths alone: Indel similarity is at most
+        ``2 * min(x, y) / (x + y)`` for sequences of lengths x and y."""
+        ca = sum(len(u) for u in self.ka[i : i + k])
+        cb = sum(len(u) for u in self.kb[j : j + l])
+        wa = sum(len(u) for u in self.wa[i : i + k])
+        wb = sum(len(u) for u in self.wb[j : j + l])
+        w = self.params.word_weight
+        chars = 2 * min(ca, cb) / (ca + cb) if ca + cb else 1.0
+        words = 2 * min(wa, wb) / (wa + wb) if wa + wb else 1.0
+        return (1 - w) * chars + w * words
 
     def _covered(self, i: int, k: int, j: int, l: int) -> float:
         """0 when a unit of a split or merge owes too little to the other side, else 1."""
@@ -272,7 +291,7 @@ def _dp(a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams,
                     continue
                 if k and l:
                     s = score(a0 + i, k, b0 + j, l)
-                    if k + l > 2 and s < tau + 0.15:
+                    if k + l > 2 and s < tau + MULTI_MARGIN:
                         continue
                     gain = (s - tau) * (k + l) - pen * (k + l - 2)
                     if k + l == 2 and s < tau:

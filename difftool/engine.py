@@ -135,18 +135,26 @@ def _unit(
 
 
 def _context(text: str, start: int, end: int, limit: int = 240) -> str:
-    """The sentence(s) around text[start:end], cut to about ``limit`` characters around the change."""
+    """The sentence(s) holding text[start:end], cut to about ``limit`` characters around the
+    change, with an ellipsis where it was cut. Only a window around the change is split into
+    sentences, so the cost does not grow with the length of the unit."""
     if not text:
         return ""
-    spans = sentence_spans(text)
-    s = next((a for a, b in spans if a <= start < b or start <= a), 0)
-    e = next((b for a, b in reversed(spans) if a <= max(end, start) <= b or b <= max(end, start)), len(text))
-    e = max(e, next((b for a, b in spans if b >= max(end, start)), len(text)))
-    s = max(s, start - limit // 2)
-    e = min(e, max(end, start) + limit // 2)
-    while s > 0 and s < len(text) and text[s - 1].isalnum():
-        s += 1
-    return ("\u2026" if s > 0 and text[s - 1] not in " " else "") + text[s:e].strip() + ("\u2026" if e < len(text) and text[e - 1] not in ".!?" else "")
+    end = max(end, start)
+    lo, hi = max(0, start - limit), min(len(text), end + limit)
+    s, e = lo, hi
+    for a, b in sentence_spans(text[lo:hi]):
+        if lo + a <= start:
+            s = lo + a
+        if lo + b >= end:
+            e = lo + b
+            break
+    s, e = max(s, start - limit // 2), min(e, end + limit // 2)
+    while 0 < s < start and not text[s - 1].isspace():
+        s += 1  # do not start inside a word
+    head = "\u2026" if s > 0 and text[:s].rstrip()[-1:] not in (".", "!", "?", "") else ""
+    tail = "\u2026" if e < len(text) and text[e - 1] not in ".!?" else ""
+    return head + text[s:e].strip() + tail
 
 
 def _side(unit: Unit | None, toks: tuple[Token, ...], at: int) -> Side:

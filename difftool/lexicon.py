@@ -20,27 +20,58 @@ MIN_TAIL = 4
 LINKS = ("", "s", "e", "en", "-")
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+ENGLISH_FLOOR = 3.0
+"""English words count from once per million words: letters quote English titles and terms
+("Declaration of Intent", "follow the money"), but rare English must not excuse Dutch typos."""
 
-    freqs = get_frequency_dict("nl", wordlist="best")
+
+@lru_cache(maxsize=4)
+def _table(lang: str, floor: float = 0.0) -> dict[str, float]:
+    """Word -> Zipf frequency from wordfreq's shipped list for ``lang``.
+
+    wordfreq's lists are msgpack files of frequency bins, one centibel apart (bin ``i`` holds the
+    words of Zipf frequency ``9 - i/100``). Reading the file directly costs a tenth of a second;
+    importing wordfreq itself (ftfy, langcodes, regex) costs more than the whole comparison, so
+    the public API is only the fallback for a wordfreq whose data layout has changed.
+    """
     try:
-        english = get_frequency_dict("en", wordlist="best")
-    except LookupError:  # pragma: no cover - wordfreq always ships English
-        english = {}
-    # Letters quote English titles and terms ("Declaration of Intent", "follow the money").
-    merged = {w: f for w, f in english.items() if f >= 1e-6}
-    merged.update(freqs)
-    return merged
+        import gzip
+        import os
+        from importlib.util import find_spec
+
+        import msgpack
+
+        spec = find_spec("wordfreq")  # locates the package without running its __init__
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("wordfreq is not installed")
+        path = os.path.join(list(spec.submodule_search_locations)[0], "data", f"large_{lang}.msgpack.gz")
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        header, *bins = msgpack.unpackb(gzip.decompress(raw), raw=False)
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            raise ValueError("unknown wordfreq data format")
+        table: dict[str, float] = {}
+        for i, words in enumerate(bins):
+            z = 9 - i / 100
+            if z < floor:
+                break
+            table.update(dict.fromkeys(words, z))
+        return table
+    except (OSError, ValueError, TypeError, ImportError):
+        import math
+
+        from wordfreq import get_frequency_dict
+
+        return {w: math.log10(f) + 9 for w, f in get_frequency_dict(lang, wordlist="best").items() if math.log10(f) + 9 >= floor}
 
 
 def zipf(word: str) -> float:
-    """Zipf-like frequency of ``word`` (0 when unknown)."""
-    import math
-
-    f = _words().get(word.casefold(), 0.0)
-    return math.log10(f) + 9 if f > 0 else 0.0
+    """Zipf frequency of ``word`` in Dutch, else in (common) English; 0 when unknown."""
+    w = word.casefold()
+    z = _table("nl").get(w)
+    if z is None:
+        z = _table("en", ENGLISH_FLOOR).get(w, 0.0)
+    return z
 
 
 def score(word: str) -> float:
