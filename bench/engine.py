@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import statistics
 import subprocess
 import sys
@@ -41,18 +42,36 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+SUPERSCRIPT = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+SUP_RUN = re.compile(f"[{SUPERSCRIPT}]+")
+
+
+def _renumber(text: str, offset: int) -> str:
+    """Shift every superscript footnote number (marker and body) by ``offset``."""
+
+    def shift(m: re.Match[str]) -> str:
+        n = int("".join(str(SUPERSCRIPT.index(c)) for c in m.group(0))) + offset
+        return "".join(SUPERSCRIPT[int(d)] for d in str(n))
+
+    return SUP_RUN.sub(shift, text)
+
+
 def enlarge(text: str, factor: int) -> str:
-    """The letter ``factor`` times over; each copy's paragraphs carry their copy number, so the
-    result is a long letter of distinct paragraphs (as a long letter is), not a repetition."""
-    chunks = [c for c in text.split("\n\n")]
-    out = []
+    """One long letter made of ``factor`` copies of the body: the header once, each copy's
+    paragraphs marked with their copy number and its footnotes renumbered, so the result is a
+    long letter of distinct paragraphs (as a long letter is), not a repetition."""
+    head, _, body = text.partition("Hierbij bieden wij")
+    body = "Hierbij bieden wij" + body
+    out = [head.rstrip()]
     for k in range(factor):
-        for c in chunks:
-            s = c.strip()
-            if len(s) > 60 and s[-1] in ".:;":
+        for chunk in _renumber(body, 100 * k).split("\n\n"):
+            s = chunk.strip()
+            if k and len(s) > 60 and s[-1] in ".:;" and s[0] not in SUPERSCRIPT:
                 out.append(f"{s[:-1]} (deel {k + 1}){s[-1]}")
+            elif k and s and s[0] not in SUPERSCRIPT:
+                out.append(f"{s} {k + 1}")
             elif s:
-                out.append(s if k == 0 else f"{s} {k + 1}")
+                out.append(s)
     return "\n\n".join(out) + "\n"
 
 

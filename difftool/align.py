@@ -47,6 +47,11 @@ MIN_ANCHOR_CHARS = 12
 DP_CELLS = 2500
 """Largest gap (cells of the n x m table) solved by dynamic programming directly."""
 MAX_GROUP = 4
+MAX_REPEAT = 16
+"""A key repeated more often than this on a side is too common to anchor anything."""
+BAND = 24
+"""Half-width of the diagonal band in which a gap too large for full DP and without any anchor
+is aligned, so the cost stays linear in its length."""
 MULTI_MARGIN = 0.15
 """A split or merge must beat the pairing threshold by this much (a 1:1 need only reach it)."""
 
@@ -190,7 +195,9 @@ def _align_range(
     if not anchors and (a1 - a0) * (b1 - b0) > DP_CELLS and depth < 3:
         anchors = _fuzzy_anchors(ka, kb, a0, a1, b0, b1, score)
     if not anchors:
-        _dp(a0, a1, b0, b1, score, params, out)
+        cells = (a1 - a0) * (b1 - b0)
+        band = None if cells <= 4 * DP_CELLS else BAND + abs((a1 - a0) - (b1 - b0))
+        _dp(a0, a1, b0, b1, score, params, out, band)
         return
     pa, pb = a0, b0
     for i, j in anchors:
@@ -203,14 +210,22 @@ def _align_range(
 def _unique_anchors(
     ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int
 ) -> list[tuple[int, int]]:
+    """Exact anchors: keys long enough to mean something that occur as often in A as in B (once,
+    as in patience diff, or a few times: the n-th occurrence pairs with the n-th, so a footnote
+    body repeated in every section still anchors), kept in order by their longest increasing
+    subsequence."""
     ca = Counter(ka[a0:a1])
     cb = Counter(kb[b0:b1])
-    where_b = {kb[j]: j for j in range(b0, b1) if cb[kb[j]] == 1}
-    cands = [
-        (i, where_b[ka[i]])
-        for i in range(a0, a1)
-        if ca[ka[i]] == 1 and ka[i] in where_b and len(ka[i]) >= MIN_ANCHOR_CHARS
-    ]
+    where_b: dict[str, list[int]] = defaultdict(list)
+    for j in range(b0, b1):
+        where_b[kb[j]].append(j)
+    seen: Counter[str] = Counter()
+    cands: list[tuple[int, int]] = []
+    for i in range(a0, a1):
+        key = ka[i]
+        if len(key) >= MIN_ANCHOR_CHARS and ca[key] == cb[key] <= MAX_REPEAT:
+            cands.append((i, where_b[key][seen[key]]))
+            seen[key] += 1
     return _lis(cands)
 
 
@@ -273,17 +288,28 @@ def _grams(key: str, n: int = 6, step: int = 3) -> set[str]:
 _SHAPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1))
 
 
-def _dp(a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams, out: list[Group]) -> None:
+def _dp(
+    a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams, out: list[Group], band: int | None = None
+) -> None:
+    """Best monotone grouping of A[a0:a1] against B[b0:b1]. With ``band``, only cells within
+    ``band`` of the diagonal are visited (a gap too large for the full table)."""
     n, m = a1 - a0, b1 - b0
     neg = float("-inf")
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    best: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
     best[0][0] = 0.0
     tau, pen = params.threshold, params.multi_penalty
+
+    def columns(i: int) -> range:
+        if band is None:
+            return range(m + 1)
+        centre = round(i * m / n) if n else 0
+        return range(max(0, centre - band), min(m, centre + band) + 1)
+
     for i in range(n + 1):
         row = best[i]
-        for j in range(m + 1):
-            cur = row[j]
+        for j in columns(i):
+            cur = row.get(j, neg)
             if cur == neg:
                 continue
             for k, l in _SHAPES:
@@ -299,7 +325,7 @@ def _dp(a0: int, a1: int, b0: int, b1: int, score: _Scorer, params: AlignParams,
                 else:
                     gain = 0.0
                 v = cur + gain
-                if v > best[i + k][j + l] + 1e-12:
+                if v > best[i + k].get(j + l, neg) + 1e-12:
                     best[i + k][j + l] = v
                     back[i + k][j + l] = (k, l)
     steps: list[tuple[int, int, int, int]] = []
