@@ -22,7 +22,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from difftool.model import SEVERITY_ORDER, Comparison, Delta, Severity
+from difftool.model import KINDS, SEVERITY_ORDER, Comparison, Delta, Severity
 
 POLICY_FILE = "difftool.toml"
 PYPROJECT = "pyproject.toml"
@@ -294,6 +294,7 @@ def _severity_table(raw: Any, loc: _Locator, where: dict[str, str]) -> dict[str,
         raise loc.error("severity must be a table of kind = severity", "severity")
     out: dict[str, Severity] = {}
     for kind in raw:
+        _known_kind(kind, loc, "severity", kind)
         out[kind] = Severity(_choice(raw, kind, _SEVERITIES, loc, "severity"))
         where[f"severity.{kind}"] = loc.at("severity", kind)
     return out
@@ -330,7 +331,15 @@ def _kind(rule: dict[str, Any], name: str, n: int, loc: _Locator) -> str | None:
     kind = rule.get("kind")
     if kind is not None and not isinstance(kind, str):
         raise loc.error(f"{name}[{n + 1}].kind must be a string", name, n, "kind")
+    if kind is not None:
+        _known_kind(kind, loc, name, n, "kind")
     return kind
+
+
+def _known_kind(kind: str, loc: _Locator, *at: str | int) -> None:
+    """A misspelt kind would silently match nothing: refuse it."""
+    if kind not in KINDS:
+        raise loc.error(f"unknown delta kind {kind!r} (known: {', '.join(sorted(KINDS))})", *at)
 
 
 def _expected_rule(rule: dict[str, Any], n: int, loc: _Locator, where: dict[str, str]) -> ExpectedRule:

@@ -9,7 +9,7 @@ from difftool.model import Severity
 from difftool.readers import read_letter
 from difftool.text import squash
 
-from conftest import AGENDA, DOCX, EK, EK_MARCH, TK
+from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +119,12 @@ def test_self_compare_is_empty(letters, path) -> None:
     c = compare(letters[path], letters[path])
     assert c.deltas == ()
     assert all(g.relation.value == "equal" for g in c.alignment)
+
+
+def test_every_kind_reported_is_a_documented_kind(pairs) -> None:
+    from difftool.model import KINDS
+
+    reported = {d.kind for c in pairs.values() for d in c.deltas}
+    assert reported <= KINDS, reported - KINDS
+    doc = (ROOT / "docs" / "how-it-works.md").read_text(encoding="utf-8")
+    assert [k for k in sorted(KINDS) if f"`{k}`" not in doc] == []

@@ -215,3 +215,12 @@ def test_invalid_policy_exits_3_with_one_line_for_every_command(tmp_path: Path) 
         assert len(r.stderr.splitlines()) == 1
     r = run_cli("check", str(EK), str(TK), "--config", str(tmp_path / "missing.toml"))
     assert r.returncode == 3 and "no such policy file" in r.stderr
+
+
+def test_unknown_kind_is_an_error_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, '[severity]\nsignatory-name-from = "editorial"\n')
+    with pytest.raises(PolicyError, match=r"difftool.toml:2: unknown delta kind 'signatory-name-from'"):
+        load_policy(str(tmp_path))
+    write(tmp_path, '[[ignore]]\npattern = "x"\nreason = "r"\nkind = "pagefurniture"\n')
+    with pytest.raises(PolicyError, match=r"difftool.toml:4: unknown delta kind 'pagefurniture'"):
+        load_policy(str(tmp_path))
