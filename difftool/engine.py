@@ -211,18 +211,10 @@ class _Raw:
 # --- the pair-level diff ---------------------------------------------------------------------
 
 
-def _insertion_point(h: Hunk, side: str) -> int:
-    toks = h.a if side == "a" else h.b
-    if toks:
-        return toks[0].at
-    return -1
-
-
-def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: str) -> list[_Raw]:
-    """All deltas between two aligned units."""
+def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: str) -> list[_Raw]:
+    """All deltas between two aligned units; ``label`` prefixes each explanation (``footnote 8: ``)."""
     out: list[_Raw] = []
     hunks = diff_tokens(ua.tokens, ub.tokens)
-    label = prefix
     names = ua.kinds[:1] == (BlockKind.SIGNATURE_NAME,) and ub.kinds[:1] == (BlockKind.SIGNATURE_NAME,)
     if names and any(not h.equal for h in hunks):
         v = C.name_verdict(ua.text, ub.text)
@@ -230,8 +222,6 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: 
         return out
     edition_line = editions_differ and ua.field in (HeaderField.ADDRESSEE, HeaderField.NUMBER, HeaderField.VERGADERJAAR)
     ref_pairs = C.pair_references(ua.refs, ub.refs)
-    ref_index_a = {id(r): i for i, r in enumerate(ua.refs)}
-    ref_index_b = {id(r): j for j, r in enumerate(ub.refs)}
     ref_groups: dict[tuple[int, int], list[Hunk]] = {}
     prev_end_a = prev_end_b = 0
     for n, h in enumerate(hunks):
@@ -241,20 +231,9 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: 
                 prev_end_a = h.a[-1].at + len(h.a[-1].text)
                 prev_end_b = h.b[-1].at + len(h.b[-1].text)
             continue
-        ref_a = C.ref_at(ua.refs, *C.hunk_text_range(h, "a")) if h.a else None
-        ref_b = C.ref_at(ub.refs, *C.hunk_text_range(h, "b")) if h.b else None
-        if ref_a is None and ref_b is None:
-            # an insertion inside a reference on the other side ("21 501" -> "21 501-20")
-            ref_a = C.ref_at(ua.refs, prev_end_a, prev_end_a) if not h.a else None
-            ref_b = C.ref_at(ub.refs, prev_end_b, prev_end_b) if not h.b else None
-        if ref_a is not None or ref_b is not None:
-            ia = ref_index_a.get(id(ref_a), -1) if ref_a is not None else -1
-            ib = ref_index_b.get(id(ref_b), -1) if ref_b is not None else -1
-            if ia >= 0 and ib < 0:
-                ib = ref_pairs.get(ia, -1)
-            if ib >= 0 and ia < 0:
-                ia = next((i for i, j in ref_pairs.items() if j == ib), -1)
-            ref_groups.setdefault((ia, ib), []).append(h)
+        ref = _reference_pair(h, ua, ub, ref_pairs, prev_end_a, prev_end_b)
+        if ref is not None:
+            ref_groups.setdefault(ref, []).append(h)
             continue
         if edition_line:
             v = C.Verdict(Severity.EXPECTED, "edition", f"edition: {ua.field.value if ua.field else 'header'} "
@@ -274,6 +253,28 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, prefix: 
         side_b = _ref_side(ub, rb) if rb is not None else _side(ub, tuple(t for h in hs for t in h.b), 0)
         out.append(_Raw((order, first), v.severity, v.kind, f"{label}{v.explanation}", side_a, side_b))
     return out
+
+
+def _reference_pair(
+    h: Hunk, ua: Unit, ub: Unit, ref_pairs: dict[int, int], at_a: int, at_b: int
+) -> tuple[int, int] | None:
+    """The (A, B) reference indices (-1 for none) a differing hunk falls in, or None when it
+    touches no reference. ``at_a``/``at_b`` is where an insertion on the other side stands, so
+    ``21 501`` -> ``21 501-20`` still lands in footnote 18's citation."""
+    ref_a = C.ref_at(ua.refs, *C.hunk_text_range(h, "a")) if h.a else None
+    ref_b = C.ref_at(ub.refs, *C.hunk_text_range(h, "b")) if h.b else None
+    if ref_a is None and ref_b is None:
+        ref_a = C.ref_at(ua.refs, at_a, at_a) if not h.a else None
+        ref_b = C.ref_at(ub.refs, at_b, at_b) if not h.b else None
+    if ref_a is None and ref_b is None:
+        return None
+    ia = ua.refs.index(ref_a) if ref_a is not None else -1
+    ib = ub.refs.index(ref_b) if ref_b is not None else -1
+    if ia >= 0 and ib < 0:
+        ib = ref_pairs.get(ia, -1)
+    if ib >= 0 and ia < 0:
+        ia = next((i for i, j in ref_pairs.items() if j == ib), -1)
+    return ia, ib
 
 
 def _near(hunks: tuple[Hunk, ...], n: int) -> str:
