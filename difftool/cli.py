@@ -21,7 +21,7 @@ from rich.console import Console
 from difftool.engine import NotRelatedError, compare
 from difftool.model import SEVERITY_ORDER, Comparison, Options, Severity
 from difftool.policy import Policy, PolicyError, Sources, apply_policy, load_policy, policy_effect
-from difftool.readers import read_letter
+from difftool.readers import read_letter, read_with_text
 from difftool.review import (
     Decision,
     Judged,
@@ -461,19 +461,29 @@ def config_cmd(show: bool, config: str | None) -> None:
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
-def inspect_cmd(file: str, fmt: str, output: str | None) -> None:
+@click.option(
+    "--text",
+    "show_text",
+    is_flag=True,
+    help="Print the text that offsets index instead: the decoded file, or for .pdf/.docx the text difftool extracted.",
+)
+def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool) -> None:
     """Show what difftool read from FILE: flavour, header, blocks, footnotes, signatories.
 
     \b
     Examples:
       difftool inspect samples/2026-06-22-jbz-tk.txt
       difftool inspect letter.txt --format json
+      difftool inspect letter.pdf --text
     """
     _check_outputs((file,), output)
     try:
-        letter = read_letter(file)
+        letter, text = read_with_text(file)
     except InputError as exc:
         fail(str(exc))
+    if show_text:
+        _write(text, output)
+        return
     if fmt == "json":
         from difftool.render.jsonout import render_letter
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import AGENDA, DOCX, EK, EK_MARCH, TK, run_cli
+from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK, run_cli
 
 
 def test_compare_text_summary() -> None:
@@ -171,3 +171,14 @@ def test_output_file_and_encodings(tmp_path) -> None:
     assert r.returncode == 0 and r.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert "0 substantive" in text and "0 editorial" in text
+
+
+@pytest.mark.parametrize("path", [DOCX, ROOT / "tests" / "data" / "libreoffice-letter.docx"], ids=["text", "docx"])
+def test_inspect_text_is_what_offsets_index(path) -> None:
+    if path.suffix == ".docx":
+        pytest.importorskip("lxml")
+    text = run_cli("inspect", str(path), "--text").stdout
+    doc = json.loads(run_cli("inspect", str(path), "--format", "json").stdout)
+    for block in doc["blocks"]:
+        first_word = block["text"].split()[0]
+        assert text[block["start"] :].startswith(first_word[:4]), block
