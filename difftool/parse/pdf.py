@@ -36,6 +36,11 @@ from difftool.sources import InputError, read_bytes
 from difftool.text import Mapped
 
 MAX_PAGES = 400
+MEMORY_LIMIT = 2 * 1024**3
+"""Address space the PDF reader may use (bytes): a stream that inflates without end (a
+decompression bomb) fails here instead of taking the machine's memory."""
+TIME_LIMIT = 120.0
+"""Seconds the PDF reader may take."""
 """More pages than any letter with its annexes; keeps reading time bounded (~0.1 s a page)."""
 _SMALL = 0.9
 """A line set at less than this share of the body size is small type (footnotes, footers)."""
@@ -50,11 +55,14 @@ _MARKER = re.compile(r"^\d{1,3}(?:[,\u2009 ]+\d{1,3})*$")
 
 def read_pdf(path: str) -> tuple[Letter, str]:
     """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md)."""
-    pdfplumber = _pdfplumber()
+    from importlib.util import find_spec
+
+    if find_spec("pdfplumber") is None:
+        _pdfplumber()  # raises the one-line message naming the extra
     data = read_bytes(path)
     if b"%PDF" not in data[:1024]:
         raise InputError(f"{path}: not a PDF file (no %PDF header)")
-    pages = _read_pages(path, data, pdfplumber)
+    pages = _read_pages_bounded(path, data)
     if sum(len(w["text"]) for page in pages for w in page.words) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
     return _Layout(path, pages).letter()
@@ -77,6 +85,34 @@ class _Page:
     """Heights of short horizontal rules in the page's lower half: footnote separators."""
 
 
+def _read_pages_bounded(path: str, data: bytes) -> list[_Page]:
+    """Run :func:`_read_pages` in a child process with a memory cap and a time limit.
+
+    pdfminer inflates compressed streams whole, so a small file can ask for gigabytes or hours;
+    the child (``difftool.parse.pdf_worker``, a fresh interpreter, so this is safe from the
+    review TUI's worker thread too) is capped with RLIMIT_AS and stopped after TIME_LIMIT, and
+    either becomes one InputError line.
+    """
+    import pickle
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "difftool.parse.pdf_worker", str(MEMORY_LIMIT), path]
+    try:
+        done = subprocess.run(cmd, input=data, capture_output=True, timeout=TIME_LIMIT, check=False)
+    except subprocess.TimeoutExpired:
+        raise InputError(f"{path}: reading the PDF took longer than {TIME_LIMIT:.0f} s; stopped") from None
+    result: tuple[bool, Any] = pickle.loads(done.stdout) if done.returncode == 0 and done.stdout else (False, "")
+    ok, payload = result
+    if ok:
+        pages: list[_Page] = payload
+        return pages
+    raise InputError(
+        str(payload) or f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
+        "(a decompression bomb?); stopped"
+    )
+
+
 def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
     """Words and rules per page; every pdfminer failure becomes one InputError line."""
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -86,10 +122,12 @@ def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(f"{path}: {len(pdf.pages)} pages is more than the {MAX_PAGES} difftool reads")
             return [_Page(float(p.width), float(p.height), _words(p), _rules(p)) for p in pdf.pages]
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types for a damaged file
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, MemoryError):
+            raise cause from None
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
             raise InputError(f"{path}: the PDF is password-protected; difftool cannot read it") from None
         raise InputError(f"{path}: not a readable PDF ({type(cause).__name__})") from None
