@@ -106,3 +106,16 @@ def test_tokens_keep_their_offsets(text: str) -> None:
     m = Mapped.of(text)
     for t in tokenize(m.text, m.offsets):
         assert text[t.start : t.end] == t.text
+
+
+@SETTINGS
+@given(edited())
+def test_inline_ops_rebuild_both_texts(texts) -> None:
+    a, b = parse_text(texts[0], "a.txt"), parse_text(texts[1], "b.txt")
+    c = compare(a, b, Options(force=True))
+    for g in c.alignment:
+        if g.ops:
+            text_a = " ".join(a.block(i).text for i in g.a)
+            text_b = " ".join(b.block(j).text for j in g.b)
+            assert "".join(t for op, t in g.ops if op in "=-") == text_a
+            assert "".join(t for op, t in g.ops if op in "=+") == text_b
