@@ -321,6 +321,12 @@ class Comparison:
     footnote_alignment: tuple[Aligned, ...]
     deltas: tuple[Delta, ...]
 
+    def where(self, d: Delta) -> tuple[Letter, Side]:
+        """Where a log points for a delta: its place in A, or in B when it exists only in B."""
+        if d.a.block or d.a.footnote or d.a.text:
+            return self.a, d.a
+        return self.b, d.b
+
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in SEVERITY_ORDER}
         for d in self.deltas:

@@ -12,22 +12,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from difftool.model import Comparison, Delta, Letter, Severity, Side
+from difftool.model import Comparison, Delta, Severity
 from difftool.review import Judged
 
 _EXCERPT = 200
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def location(c: Comparison, d: Delta) -> tuple[Letter, Side]:
-    """Where a CI log points for a delta: its place in A, or in B when it exists only in B."""
-    if d.a.block or d.a.footnote or d.a.text:
-        return c.a, d.a
-    return c.b, d.b
-
-
 def _position(c: Comparison, d: Delta) -> tuple[str, int, int]:
-    letter, side = location(c, d)
+    letter, side = c.where(d)
     line, col = letter.line_col(side.start)
     return letter.path, line, col
 
@@ -66,7 +59,7 @@ def github_line(c: Comparison, j: Judged) -> str | None:
     if level is None:
         return None
     d = j.delta
-    letter, side = location(c, d)
+    letter, side = c.where(d)
     line, col = letter.line_col(side.start)
     end_line, end_col = letter.line_col(max(side.start, side.end))
     props = {

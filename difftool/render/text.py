@@ -86,7 +86,7 @@ def _delta(console: Console, d: Delta) -> None:
 
 def check_line(c: Comparison, d: Delta) -> str:
     """``path:line:col: severity kind id: explanation`` for a CI log (A's place, else B's)."""
-    letter, side = (c.a, d.a) if d.a.block or d.a.footnote or d.a.text else (c.b, d.b)
+    letter, side = c.where(d)
     line, col = letter.line_col(side.start)
     return f"{letter.path}:{line}:{col}: {d.severity.value} {d.kind} {d.id}: {d.explanation}"
 
