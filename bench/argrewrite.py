@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from difftool.align import align  # noqa: E402
+from difftool.align import align
 
 DEFAULT_DATA = ROOT / "bench" / "data" / "argrewrite" / "alignments.json"
 
@@ -86,9 +86,7 @@ def paragraph_case(p: dict) -> Case:
     old, where_old = paragraphs(p["old"])
     new, where_new = paragraphs(p["new"])
     para_new = {s["index"]: where_new[s["paragraph"]] for s in p["new"]}
-    gold = frozenset(
-        (where_old[s["paragraph"]], para_new[j]) for s in p["old"] for j in s["aligned"]
-    )
+    gold = frozenset((where_old[s["paragraph"]], para_new[j]) for s in p["old"] for j in s["aligned"])
     return Case(_name(p), p["drafts"], tuple(old), tuple(new), gold)
 
 

@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from difftool.engine import compare  # noqa: E402
-from difftool.lexicon import zipf  # noqa: E402
-from difftool.model import Options  # noqa: E402
-from difftool.parse import parse_text  # noqa: E402
+from difftool.engine import compare
+from difftool.lexicon import zipf
+from difftool.model import Options
+from difftool.parse import parse_text
 
 EK = ROOT / "samples" / "2026-06-22-jbz-ek.txt"
 TK = ROOT / "samples" / "2026-06-22-jbz-tk.txt"
@@ -121,7 +121,9 @@ def main() -> None:
     e2e = end_to_end()
     print(f"end to end     difftool compare 000 002: {e2e * 1000:.0f} ms (median of 5, new process each)")
     print(f"scaling        10x input costs {t10 / t1:.1f}x the engine time")
-    print(f"engine: pair_ms={t1 * 1000:.1f} x10_ms={t10 * 1000:.1f} ratio={t10 / t1:.1f} end_to_end_ms={e2e * 1000:.0f}")
+    print(
+        f"engine: pair_ms={t1 * 1000:.1f} x10_ms={t10 * 1000:.1f} ratio={t10 / t1:.1f} end_to_end_ms={e2e * 1000:.0f}"
+    )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from difftool.align import align  # noqa: E402
-from difftool.model import BlockKind, Relation  # noqa: E402
+from difftool.align import align
+from difftool.model import BlockKind, Relation
 
 DEFAULT_LETTER = ROOT / "samples" / "2026-06-22-jbz-tk.txt"
 KINDS = ("moved", "moved+edited", "page-break", "moved+page-break")

@@ -55,7 +55,9 @@ def main() -> None:
     args = ap.parse_args()
     a_text, b_text = EK.read_text(encoding="utf-8"), TK.read_text(encoding="utf-8")
     print(f"difftool HTML report size and render time (median of {args.runs}; python {sys.version.split()[0]})")
-    print(f"{'copies':>6} {'input':>10} {'blocks':>6} {'deltas':>6} {'json':>10} {'html':>10} {'html/input':>10} {'render':>10}")
+    print(
+        f"{'copies':>6} {'input':>10} {'blocks':>6} {'deltas':>6} {'json':>10} {'html':>10} {'html/input':>10} {'render':>10}"
+    )
     rows = []
     for k in (int(x) for x in args.factors.split(",")):
         ta, tb = copies(a_text, k), copies(b_text, k)

@@ -112,8 +112,14 @@ def _coverage(part: Sequence[str], whole: Counter[str]) -> float:
 class _Scorer:
     """Similarity of concatenated unit runs, cached."""
 
-    def __init__(self, ka: Sequence[str], kb: Sequence[str], wa: Sequence[tuple[str, ...]],
-                 wb: Sequence[tuple[str, ...]], params: AlignParams) -> None:
+    def __init__(
+        self,
+        ka: Sequence[str],
+        kb: Sequence[str],
+        wa: Sequence[tuple[str, ...]],
+        wb: Sequence[tuple[str, ...]],
+        params: AlignParams,
+    ) -> None:
         self.ka, self.kb, self.wa, self.wb = ka, kb, wa, wb
         self.params = params
         self.cache: dict[tuple[int, int, int, int], float] = {}
@@ -207,9 +213,7 @@ def _align_range(
     _align_range(ka, kb, pa, a1, pb, b1, score, params, out, depth + 1)
 
 
-def _unique_anchors(
-    ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int
-) -> list[tuple[int, int]]:
+def _unique_anchors(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int]]:
     """Exact anchors: keys long enough to mean something that occur as often in A as in B (once,
     as in patience diff, or a few times: the n-th occurrence pairs with the n-th, so a footnote
     body repeated in every section still anchors), kept in order by their longest increasing

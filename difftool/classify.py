@@ -31,10 +31,36 @@ from difftool.references import Reference, explain_change
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "nergens", "geenszins", "not", "no", "never", "none"})
 MONTHS = frozenset(
-    "januari februari maart april mei juni juli augustus september oktober november december "
-    "jan feb mrt apr jun jul aug sep sept okt nov dec".split()
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mrt",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dec",
+    ]
 )
-PARTICLES = frozenset({"van", "de", "den", "der", "het", "ten", "ter", "te", "in", "op", "'t", "von", "le", "la", "du", "d'"})
+PARTICLES = frozenset(
+    {"van", "de", "den", "der", "het", "ten", "ter", "te", "in", "op", "'t", "von", "le", "la", "du", "d'"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +116,18 @@ def classify_tokens(
             return Verdict(Severity.COSMETIC, "letter-case", f"line set in capitals: {quote(sa)} vs {quote(sb)}")
         return Verdict(Severity.EDITORIAL, "capitalisation", f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
     if all(_is_punct(t) for t in a + b):
-        what = "punctuation " + (f"{quote(sa)} \u2192 {quote(sb)}" if a and b else f"{quote(sa or sb)} {'removed' if a else 'added'}")
+        what = "punctuation " + (
+            f"{quote(sa)} \u2192 {quote(sb)}" if a and b else f"{quote(sa or sb)} {'removed' if a else 'added'}"
+        )
         return Verdict(Severity.EDITORIAL, "punctuation", what)
     words_a = [t for t in a if not _is_punct(t)]
     words_b = [t for t in b if not _is_punct(t)]
     neg_a = {t.key.casefold() for t in words_a} & NEGATIONS
     neg_b = {t.key.casefold() for t in words_b} & NEGATIONS
     if neg_a != neg_b:
-        return Verdict(Severity.SUBSTANTIVE, "negation", f"negation changed: {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
+        return Verdict(
+            Severity.SUBSTANTIVE, "negation", f"negation changed: {quote(sa or '∅')} \u2192 {quote(sb or '∅')}"
+        )
     if _has_digit(a) or _has_digit(b):
         words = {t.key.casefold() for t in a + b} | set(near.casefold().split())
         kind = "date" if words & MONTHS else "number"
@@ -153,7 +183,9 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
             bad = "B" if wx > wy else "A"
         else:
             return Verdict(
-                Severity.EDITORIAL, "spelling", f"spelling differs: {quote(sa)} vs {quote(sb)} (neither is in the lexicon)"
+                Severity.EDITORIAL,
+                "spelling",
+                f"spelling differs: {quote(sa)} vs {quote(sb)} (neither is in the lexicon)",
             )
         wrong, right = (sb, sa) if bad == "B" else (sa, sb)
         return Verdict(
@@ -239,8 +271,10 @@ def split_name(name: str) -> tuple[str, str]:
     words = name.replace("\u00a0", " ").split()
     given: list[str] = []
     i = 0
-    while i < len(words) - 1 and words[i].casefold() not in PARTICLES and (
-        re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[i]) or (words[i][:1].isupper() and i == 0)
+    while (
+        i < len(words) - 1
+        and words[i].casefold() not in PARTICLES
+        and (re.fullmatch(r"(?:[A-Z][a-z]?\.)+", words[i]) or (words[i][:1].isupper() and i == 0))
     ):
         given.append(words[i])
         i += 1

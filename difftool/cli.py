@@ -110,8 +110,12 @@ def _counts(c: Comparison) -> str:
 
 
 def common_compare_options(func: F) -> F:
-    func = click.option("--force", is_flag=True, help="Compare even when the files do not look like versions of one letter.")(func)
-    func = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")(func)
+    func = click.option(
+        "--force", is_flag=True, help="Compare even when the files do not look like versions of one letter."
+    )(func)
+    func = click.option(
+        "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output."
+    )(func)
     return func
 
 
@@ -135,7 +139,9 @@ def cli() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "html", "github", "junit"]), default="text", show_default=True
 )
-@click.option("--all", "show_all", is_flag=True, help="List cosmetic differences too (they are only counted by default).")
+@click.option(
+    "--all", "show_all", is_flag=True, help="List cosmetic differences too (they are only counted by default)."
+)
 @config_option
 @common_compare_options
 def compare_cmd(a: str, b: str, fmt: str, show_all: bool, config: str | None, output: str | None, force: bool) -> None:
@@ -155,8 +161,12 @@ def compare_cmd(a: str, b: str, fmt: str, show_all: bool, config: str | None, ou
     c = apply_policy(_compare_paths(a, b, force), policy)
     if fmt in ("github", "junit"):
         judged = judge(c.deltas, Review(), policy.fail_on)
-        _write(_ci_document(fmt, c, judged, [f"difftool compare: {_counts(c)}"], _ci_properties(policy.fail_on.value, sources)),
-               output)
+        _write(
+            _ci_document(
+                fmt, c, judged, [f"difftool compare: {_counts(c)}"], _ci_properties(policy.fail_on.value, sources)
+            ),
+            output,
+        )
         return
     if fmt == "json":
         from difftool.render.jsonout import render_comparison
@@ -223,8 +233,14 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
 @config_option
 @common_compare_options
 def check_cmd(
-    a: str, b: str, fail_on: str | None, fmt: str, review_file: str | None, config: str | None,
-    output: str | None, force: bool,
+    a: str,
+    b: str,
+    fail_on: str | None,
+    fmt: str,
+    review_file: str | None,
+    config: str | None,
+    output: str | None,
+    force: bool,
 ) -> None:
     """CI gate: exit 0 when no difference at or above --fail-on remains, 1 when one does, 2 on error,
     3 when the policy file is invalid.
@@ -280,8 +296,10 @@ def check_cmd(
             f"difftool check: review {review_file} covers {len(covered)} of {len(c.deltas)} difference(s) "
             f"({', '.join(f'{n} {v}' for v, n in verdicts.items())}); {stale} decision(s) match no difference"
         )
-        lines.append(f"difftool check: {status}: {len(failing)} difference(s) rejected in review or "
-                     f"unreviewed at or above {fail_on} ({counts})")
+        lines.append(
+            f"difftool check: {status}: {len(failing)} difference(s) rejected in review or "
+            f"unreviewed at or above {fail_on} ({counts})"
+        )
     else:
         lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
     if fmt == "text":
@@ -391,17 +409,23 @@ def letter_pairs(files: Sequence[str], mark_a: str, mark_b: str) -> tuple[list[t
 
 def _swap_last(name: str, old: str, new: str) -> str:
     i = name.rindex(old)
-    return name[:i] + new + name[i + len(old):]
+    return name[:i] + new + name[i + len(old) :]
 
 
 @cli.command("check-pairs")
 @click.argument("files", nargs=-1, type=click.Path())
 @click.option("--pair", "marks", default="-ek:-tk", show_default=True, help="A:B name markers that pair two files.")
-@click.option("--fail-on", type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]), default=None,
-              help="Lowest severity that fails.  [default: the policy's fail-on, else substantive]")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
+    default=None,
+    help="Lowest severity that fails.  [default: the policy's fail-on, else substantive]",
+)
 @config_option
 @click.pass_context
-def check_pairs_cmd(ctx: click.Context, files: tuple[str, ...], marks: str, fail_on: str | None, config: str | None) -> None:
+def check_pairs_cmd(
+    ctx: click.Context, files: tuple[str, ...], marks: str, fail_on: str | None, config: str | None
+) -> None:
     """Run `check` on every pair of letter versions among FILES (the pre-commit hook's entry).
 
     A file whose name holds the A marker (-ek) is checked against the same name with the B
@@ -422,8 +446,17 @@ def check_pairs_cmd(ctx: click.Context, files: tuple[str, ...], marks: str, fail
     worst = EXIT_OK
     for a, b in pairs:
         try:
-            ctx.invoke(check_cmd, a=a, b=b, fail_on=fail_on, fmt="text", review_file=None, config=config,
-                       output=None, force=False)
+            ctx.invoke(
+                check_cmd,
+                a=a,
+                b=b,
+                fail_on=fail_on,
+                fmt="text",
+                review_file=None,
+                config=config,
+                output=None,
+                force=False,
+            )
         except SystemExit as exc:
             worst = max(worst, int(exc.code or 0))
     sys.exit(worst)
@@ -506,7 +539,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("difftool: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+    except Exception as exc:
         if os.environ.get("DIFFTOOL_DEBUG"):
             raise
         fail(f"internal error: {type(exc).__name__}: {exc} (set DIFFTOOL_DEBUG=1 for details)")

@@ -11,10 +11,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from difftool import classify as C
-from difftool.align import align, similarity
 from rapidfuzz.distance import Levenshtein
 
+from difftool import classify as C
+from difftool.align import align, similarity
 from difftool.inline import Hunk, char_ops, diff_tokens
 from difftool.model import (
     Aligned,
@@ -34,7 +34,6 @@ from difftool.model import (
 from difftool.references import Reference, find_references
 from difftool.sentences import sentence_spans
 from difftool.text import squash, tokenize
-
 
 DEFAULT_OPTIONS = Options()
 
@@ -173,7 +172,9 @@ def _side(unit: Unit | None, toks: tuple[Token, ...], at: int) -> Side:
         )
     pos = min(max(at, 0), len(unit.text))
     off = unit.offsets[pos] if pos < len(unit.offsets) else (unit.offsets[-1] + 1 if unit.offsets else 0)
-    return Side("", _context(unit.text, pos, pos), unit.id_at(pos) if unit.footnote is None else None, unit.footnote, off, off)
+    return Side(
+        "", _context(unit.text, pos, pos), unit.id_at(pos) if unit.footnote is None else None, unit.footnote, off, off
+    )
 
 
 def _ref_side(unit: Unit, ref: Reference) -> Side:
@@ -236,13 +237,23 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
             ref_groups.setdefault(ref, []).append(h)
             continue
         if edition_line:
-            v = C.Verdict(Severity.EXPECTED, "edition", f"edition: {ua.field.value if ua.field else 'header'} "
-                          f"{C.quote(C.show(h.a) or '∅')} \u2192 {C.quote(C.show(h.b) or '∅')}")
+            v = C.Verdict(
+                Severity.EXPECTED,
+                "edition",
+                f"edition: {ua.field.value if ua.field else 'header'} "
+                f"{C.quote(C.show(h.a) or '∅')} \u2192 {C.quote(C.show(h.b) or '∅')}",
+            )
         else:
             v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n))
         out.append(
-            _Raw((order, n), v.severity, v.kind, f"{label}{v.explanation}",
-                 _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b))
+            _Raw(
+                (order, n),
+                v.severity,
+                v.kind,
+                f"{label}{v.explanation}",
+                _side(ua, h.a, prev_end_a),
+                _side(ub, h.b, prev_end_b),
+            )
         )
     for (ia, ib), hs in ref_groups.items():
         ra = ua.refs[ia] if ia >= 0 else None
@@ -295,9 +306,16 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
         if run_a:
             kinds = sorted({_surface_kind(x.text, y.text) for x, y in zip(run_a, run_b)})
             kind = kinds[0] if len(kinds) == 1 else "typography"
-            out.append(_Raw((order, n), Severity.COSMETIC, kind,
-                            f"{label}{kind.replace('-', ' ')}: {C.quote(C.show(tuple(run_a)))} vs {C.quote(C.show(tuple(run_b)))}",
-                            _side(ua, tuple(run_a), 0), _side(ub, tuple(run_b), 0)))
+            out.append(
+                _Raw(
+                    (order, n),
+                    Severity.COSMETIC,
+                    kind,
+                    f"{label}{kind.replace('-', ' ')}: {C.quote(C.show(tuple(run_a)))} vs {C.quote(C.show(tuple(run_b)))}",
+                    _side(ua, tuple(run_a), 0),
+                    _side(ub, tuple(run_b), 0),
+                )
+            )
         run_a.clear()
         run_b.clear()
 
@@ -307,8 +325,16 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
     def flush_case() -> None:
         if case_a:
             v = C.classify_tokens(tuple(case_a), tuple(case_b), ua.all_caps, ub.all_caps)
-            out.append(_Raw((order, n), v.severity, v.kind, f"{label}{v.explanation}",
-                            _side(ua, tuple(case_a), 0), _side(ub, tuple(case_b), 0)))
+            out.append(
+                _Raw(
+                    (order, n),
+                    v.severity,
+                    v.kind,
+                    f"{label}{v.explanation}",
+                    _side(ua, tuple(case_a), 0),
+                    _side(ub, tuple(case_b), 0),
+                )
+            )
         case_a.clear()
         case_b.clear()
 
@@ -411,14 +437,31 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
                 relation = Relation.CHANGED
             if relation in (Relation.SPLIT, Relation.MERGE):
                 what = "split into" if relation is Relation.SPLIT else "merged from"
-                raws.append(_Raw((n, -1), Severity.COSMETIC, "paragraph-break",
-                                 f"paragraph {what} {max(len(ia), len(ib))} paragraphs", _whole(ua), _whole(ub)))
+                raws.append(
+                    _Raw(
+                        (n, -1),
+                        Severity.COSMETIC,
+                        "paragraph-break",
+                        f"paragraph {what} {max(len(ia), len(ib))} paragraphs",
+                        _whole(ua),
+                        _whole(ub),
+                    )
+                )
         if relation is Relation.MOVED:
             wa, wb = _unit([a.blocks[i] for i in ia], light=True), _unit([b.blocks[j] for j in ib], light=True)
-            raws.append(_Raw((n, -1), Severity.SUBSTANTIVE, "moved",
-                             f"paragraph moved: {C.quote(wa.text, 50)}", _whole(wa), _whole(wb)))
-        aligned.append(Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib),
-                               relation, round(sim, 4), ops))
+            raws.append(
+                _Raw(
+                    (n, -1),
+                    Severity.SUBSTANTIVE,
+                    "moved",
+                    f"paragraph moved: {C.quote(wa.text, 50)}",
+                    _whole(wa),
+                    _whole(wb),
+                )
+            )
+        aligned.append(
+            Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib), relation, round(sim, 4), ops)
+        )
     raws.extend(_block_runs(a, b, pairs, editions_differ))
     if a.furniture != b.furniture and (a.furniture or b.furniture):
         raws.append(_furniture_delta(a, b, editions_differ))
@@ -428,7 +471,11 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
         fa = a.footnotes[g.a[0]] if g.a else None
         fb = b.footnotes[g.b[0]] if g.b else None
         cite = fa.cited_in if fa else None
-        order = block_order.get(cite, 0.0) if cite else (block_order.get("B" + fb.cited_in, 0.0) if fb and fb.cited_in else 1e9)
+        order = (
+            block_order.get(cite, 0.0)
+            if cite
+            else (block_order.get("B" + fb.cited_in, 0.0) if fb and fb.cited_in else 1e9)
+        )
         order += 0.5
         ua = _unit([], fa.number, (fa.text, fa.offsets)) if fa else None
         ub = _unit([], fb.number, (fb.text, fb.offsets)) if fb else None
@@ -441,23 +488,47 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             found = _diff_pair(ua, ub, editions_differ, order, label)
             raws.extend(found)
             if fa.number != fb.number:
-                raws.append(_Raw((order, -1), Severity.COSMETIC, "footnote-number",
-                                 f"footnote {fa.number} is numbered {fb.number} in B", _whole(ua), _whole(ub)))
+                raws.append(
+                    _Raw(
+                        (order, -1),
+                        Severity.COSMETIC,
+                        "footnote-number",
+                        f"footnote {fa.number} is numbered {fb.number} in B",
+                        _whole(ua),
+                        _whole(ub),
+                    )
+                )
             if found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED if relation is Relation.EQUAL else relation
             ops = _ops(ua, ub)
         elif fa and ua:
-            raws.append(_Raw((order, 0), Severity.SUBSTANTIVE, "footnote-removed",
-                             f"footnote {fa.number} only in A: {C.quote(fa.text)}", _whole(ua), Side("", "", None, None, 0, 0)))
+            raws.append(
+                _Raw(
+                    (order, 0),
+                    Severity.SUBSTANTIVE,
+                    "footnote-removed",
+                    f"footnote {fa.number} only in A: {C.quote(fa.text)}",
+                    _whole(ua),
+                    Side("", "", None, None, 0, 0),
+                )
+            )
         elif fb and ub:
-            raws.append(_Raw((order, 0), Severity.SUBSTANTIVE, "footnote-added",
-                             f"footnote {fb.number} only in B: {C.quote(fb.text)}", Side("", "", None, None, 0, 0), _whole(ub)))
-        fn_aligned.append(Aligned((fa.id,) if fa else (), (fb.id,) if fb else (), relation, round(g.similarity, 4), ops))
+            raws.append(
+                _Raw(
+                    (order, 0),
+                    Severity.SUBSTANTIVE,
+                    "footnote-added",
+                    f"footnote {fb.number} only in B: {C.quote(fb.text)}",
+                    Side("", "", None, None, 0, 0),
+                    _whole(ub),
+                )
+            )
+        fn_aligned.append(
+            Aligned((fa.id,) if fa else (), (fb.id,) if fb else (), relation, round(g.similarity, 4), ops)
+        )
 
     raws.sort(key=lambda r: (r.order, r.a.start, r.b.start, r.kind))
-    deltas = tuple(
-        Delta(f"d{k + 1}", r.severity, r.kind, r.explanation, r.a, r.b) for k, r in enumerate(raws)
-    )
+    deltas = tuple(Delta(f"d{k + 1}", r.severity, r.kind, r.explanation, r.a, r.b) for k, r in enumerate(raws))
     return Comparison(a, b, related, round(rel, 4), ed_a, ed_b, tuple(aligned), tuple(fn_aligned), deltas)
 
 
@@ -577,6 +648,7 @@ def _block_runs(
 
 def _furniture_delta(a: Letter, b: Letter, editions_differ: bool) -> _Raw:
     """Running headers/footers and page numbers were taken out of the text; say so once."""
+
     def show(letter: Letter) -> str:
         return f"{len(letter.furniture)} line(s), e.g. {C.quote(letter.furniture[0])}" if letter.furniture else "none"
 

@@ -62,7 +62,11 @@ def _table(lang: str, floor: float = 0.0) -> dict[str, float]:
 
         from wordfreq import get_frequency_dict
 
-        return {w: math.log10(f) + 9 for w, f in get_frequency_dict(lang, wordlist="best").items() if math.log10(f) + 9 >= floor}
+        return {
+            w: math.log10(f) + 9
+            for w, f in get_frequency_dict(lang, wordlist="best").items()
+            if math.log10(f) + 9 >= floor
+        }
 
 
 def zipf(word: str) -> float:

@@ -73,16 +73,43 @@ SEVERITY_ORDER: tuple[Severity, ...] = (
 KINDS: frozenset[str] = frozenset(
     {
         # substantive
-        "reference", "signatory", "signatory-name-form", "wording", "negation", "number", "date",
-        "text-added", "text-removed", "moved", "section-added", "section-removed", "paragraph-added",
-        "paragraph-removed", "signature-added", "signature-removed", "footnote-added", "footnote-removed",
+        "reference",
+        "signatory",
+        "signatory-name-form",
+        "wording",
+        "negation",
+        "number",
+        "date",
+        "text-added",
+        "text-removed",
+        "moved",
+        "section-added",
+        "section-removed",
+        "paragraph-added",
+        "paragraph-removed",
+        "signature-added",
+        "signature-removed",
+        "footnote-added",
+        "footnote-removed",
         # editorial
-        "spelling", "inflection", "capitalisation", "punctuation",
+        "spelling",
+        "inflection",
+        "capitalisation",
+        "punctuation",
         # cosmetic
-        "reference-format", "number-format", "spacing", "hyphenation", "letter-case", "quote-style",
-        "dash-style", "typography", "paragraph-break", "footnote-number",
+        "reference-format",
+        "number-format",
+        "spacing",
+        "hyphenation",
+        "letter-case",
+        "quote-style",
+        "dash-style",
+        "typography",
+        "paragraph-break",
+        "footnote-number",
         # expected (or cosmetic when both versions carry furniture)
-        "edition", "page-furniture",
+        "edition",
+        "page-furniture",
     }
 )
 """Every kind of delta the engine reports (docs/how-it-works.md explains each); a policy file

@@ -196,8 +196,10 @@ def load_policy(start_dir: str, config_path: str | None = None) -> tuple[Policy,
     else:
         found = find_policy_file(start_dir)
         if found is None:
-            return Policy(), Sources(None, f"no {POLICY_FILE} or [tool.difftool] in {PYPROJECT} found upward "
-                                           f"from {os.path.abspath(start_dir)}")
+            return Policy(), Sources(
+                None,
+                f"no {POLICY_FILE} or [tool.difftool] in {PYPROJECT} found upward from {os.path.abspath(start_dir)}",
+            )
         (path, table), how = (_display(found[0]), found[1]), f"found upward from {os.path.abspath(start_dir)}"
     text = _read(path)
     doc = _parse(path, text)
@@ -273,8 +275,11 @@ def _build(doc: dict[str, Any], loc: _Locator) -> tuple[Policy, dict[str, str]]:
             raise loc.error(f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)})", key)
     where = {key: loc.at(key) for key in doc if key in ("fail-on", "edition-profile")}
     fail_on = Severity(_choice(doc, "fail-on", _FAILING, loc)) if "fail-on" in doc else Severity.SUBSTANTIVE
-    profile = EditionProfile(_choice(doc, "edition-profile", tuple(EditionProfile), loc)) if "edition-profile" in doc \
+    profile = (
+        EditionProfile(_choice(doc, "edition-profile", tuple(EditionProfile), loc))
+        if "edition-profile" in doc
         else EditionProfile.AUTO
+    )
     severity = _severity_table(doc.get("severity", {}), loc, where)
     expected = tuple(_expected_rule(raw, n, loc, where) for n, raw in _rules(doc, "expected", loc))
     ignore = tuple(_ignore_rule(raw, n, loc, where) for n, raw in _rules(doc, "ignore", loc))
@@ -344,15 +349,21 @@ def _known_kind(kind: str, loc: _Locator, *at: str | int) -> None:
 
 def _expected_rule(rule: dict[str, Any], n: int, loc: _Locator, where: dict[str, str]) -> ExpectedRule:
     where[f"expected[{n + 1}]"] = loc.at("expected", n)
-    return ExpectedRule(_regex(rule, "expected", n, "a", loc), _regex(rule, "expected", n, "b", loc),
-                        rule["reason"], _kind(rule, "expected", n, loc))
+    return ExpectedRule(
+        _regex(rule, "expected", n, "a", loc),
+        _regex(rule, "expected", n, "b", loc),
+        rule["reason"],
+        _kind(rule, "expected", n, loc),
+    )
 
 
 def _ignore_rule(rule: dict[str, Any], n: int, loc: _Locator, where: dict[str, str]) -> IgnoreRule:
     where[f"ignore[{n + 1}]"] = loc.at("ignore", n)
     pattern = _regex(rule, "ignore", n, "pattern", loc)
     if pattern.fullmatch(""):
-        raise loc.error(f"ignore[{n + 1}].pattern matches empty text and would hide every change", "ignore", n, "pattern")
+        raise loc.error(
+            f"ignore[{n + 1}].pattern matches empty text and would hide every change", "ignore", n, "pattern"
+        )
     return IgnoreRule(pattern, rule["reason"], _kind(rule, "ignore", n, loc))
 
 
@@ -364,8 +375,10 @@ _PART = re.compile(r"""[A-Za-z0-9_-]+|"([^"]*)"|'([^']*)'""")
 
 
 def _key_parts(dotted: str) -> tuple[str, ...]:
-    return tuple(m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(0)
-                 for m in _PART.finditer(dotted))
+    return tuple(
+        m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(0)
+        for m in _PART.finditer(dotted)
+    )
 
 
 def _key_lines(text: str) -> dict[tuple[str | int, ...], int]:
@@ -419,12 +432,20 @@ def policy_toml(policy: Policy, sources: Sources) -> str:
         out.append(_line(f"{_toml_string(kind)} = {_toml_string(severity.value)}", sources.of(f"severity.{kind}")))
     for n, rule in enumerate(policy.expected, start=1):
         out.append(f"\n[[expected]]  # {sources.of(f'expected[{n}]')}")
-        out.extend(f"{k} = {_toml_string(v)}" for k, v in _rule_fields(("a", rule.a.pattern), ("b", rule.b.pattern),
-                                                                          ("reason", rule.reason), ("kind", rule.kind)))
+        out.extend(
+            f"{k} = {_toml_string(v)}"
+            for k, v in _rule_fields(
+                ("a", rule.a.pattern), ("b", rule.b.pattern), ("reason", rule.reason), ("kind", rule.kind)
+            )
+        )
     for n, ignore in enumerate(policy.ignore, start=1):
         out.append(f"\n[[ignore]]  # {sources.of(f'ignore[{n}]')}")
-        out.extend(f"{k} = {_toml_string(v)}" for k, v in _rule_fields(("pattern", ignore.pattern.pattern),
-                                                                          ("reason", ignore.reason), ("kind", ignore.kind)))
+        out.extend(
+            f"{k} = {_toml_string(v)}"
+            for k, v in _rule_fields(
+                ("pattern", ignore.pattern.pattern), ("reason", ignore.reason), ("kind", ignore.kind)
+            )
+        )
     return "\n".join(out) + "\n"
 
 

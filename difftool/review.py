@@ -13,6 +13,7 @@ review file is refused, never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -162,7 +163,9 @@ def _decision_from(path: str, fp: str, raw: Any) -> Decision:
     try:
         verdict = Verdict(str(raw.get("verdict")))
     except ValueError:
-        raise ReviewFileError(f"{path}: corrupt review file: decision {fp} has verdict {raw.get('verdict')!r}") from None
+        raise ReviewFileError(
+            f"{path}: corrupt review file: decision {fp} has verdict {raw.get('verdict')!r}"
+        ) from None
     texts = {k: raw.get(k, "") for k in ("note", "kind", "severity", "explanation", "a", "b")}
     bad = [k for k, v in texts.items() if not isinstance(v, str)]
     if bad:
@@ -256,7 +259,5 @@ def _mode(path: str) -> int:
 
 
 def _discard(tmp: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp)
-    except OSError:
-        pass

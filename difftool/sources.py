@@ -8,6 +8,7 @@ characters, and the parsers treat CRLF and LF alike. Inputs are opened read-only
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import unicodedata
@@ -112,10 +113,8 @@ def _finish(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if len(_MOJIBAKE.findall(text)) >= 3:
-        try:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             text = text.encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
     return text
 
 

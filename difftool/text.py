@@ -18,9 +18,21 @@ from difftool.model import Token
 
 QUOTES = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'", "`": "'",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "`": "'",
     }
 )
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
@@ -92,7 +104,11 @@ class Mapped:
                 new = repl(m)
             else:
                 new = repl if literal else m.expand(repl)
-            anchor = self.offsets[m.start()] if m.start() < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            anchor = (
+                self.offsets[m.start()]
+                if m.start() < len(self.offsets)
+                else (self.offsets[-1] + 1 if self.offsets else 0)
+            )
             # keep the offsets of characters that survive unchanged at the start of the match
             same = 0
             for x, y in zip(new, m.group(0)):

@@ -38,7 +38,9 @@ def cli():
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*/expected.* from current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/*/expected.* from current output"
+    )
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ def as_docx_text(letter: Letter) -> str:
     for n, (text, refs, kind) in enumerate(_body(letter)):
         marks = "".join(f"[footnoteRef:{r}]" for r in refs)
         inline = "".join(f" [{r}:  {_curly(bodies[r])}] " for r in refs if r in bodies)
-        noise = "[bookmark: _Hlk2297579%02d]" % n if n % 7 == 3 else ""
+        noise = f"[bookmark: _Hlk2297579{n:02d}]" if n % 7 == 3 else ""
         out.append(noise + _curly(text) + marks + inline)
         if kind is BlockKind.PARAGRAPH:
             out.append("")

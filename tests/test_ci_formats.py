@@ -82,14 +82,16 @@ def test_junit_failure_points_at_the_line_in_the_file() -> None:
     assert "nr. 1007" in EK.read_text(encoding="utf-8").splitlines()[int(line) - 1][int(col) - 1 :]
 
 
-GH_COMMAND = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^:,]+)::(.+)$")
+GH_COMMAND = re.compile(
+    r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^:,]+)::(.+)$"
+)
 
 
 def test_github_commands_are_well_formed_and_point_into_the_files() -> None:
     r = check("ek-vs-tk", "github", None)
     lines = r.stdout.splitlines()
     commands = [ln for ln in lines if ln.startswith("::")]
-    assert lines[len(commands):] == [ln for ln in lines if not ln.startswith("::")]  # status lines last
+    assert lines[len(commands) :] == [ln for ln in lines if not ln.startswith("::")]  # status lines last
     assert lines[-1].startswith("difftool check: FAIL")
     errors = 0
     for ln in commands:
@@ -129,8 +131,15 @@ def test_end_to_end_as_ci_runs_it(tmp_path: Path) -> None:
     env = {"PATH": str(exe.parent), "CI": "true", "NO_COLOR": "1", "GITHUB_ACTIONS": "true", "LANG": "C.UTF-8"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(exe), *args], capture_output=True, text=True, env=env, cwd=str(work / "letters"),
-                              stdin=subprocess.DEVNULL, timeout=120)
+        return subprocess.run(
+            [str(exe), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=str(work / "letters"),
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
 
     ek, tk = f"{EK.name}", f"{TK.name}"
     r = run("check", ek, tk, "--format", "github")
@@ -139,10 +148,16 @@ def test_end_to_end_as_ci_runs_it(tmp_path: Path) -> None:
     assert "policy ../difftool.toml" in r.stdout and "at or above editorial" in r.stdout
     assert not re.search(r"^::error .*title=difftool%3A editorial spelling", r.stdout, re.M)  # re-graded cosmetic
     r = run("check", ek, tk, "--format", "junit", "-o", "report.xml")
-    assert r.returncode == 1 and r.stdout == "" and _schema().validate(etree.parse(str(work / "letters" / "report.xml")))
+    assert (
+        r.returncode == 1 and r.stdout == "" and _schema().validate(etree.parse(str(work / "letters" / "report.xml")))
+    )
     (work / "difftool.toml").write_text('fail-on = "editorial"\nnonsense = 1\n', encoding="utf-8")
     r = run("check", ek, tk)
-    assert r.returncode == 3 and r.stderr == "difftool: error: ../difftool.toml:2: unknown key 'nonsense' " \
+    assert (
+        r.returncode == 3
+        and r.stderr
+        == "difftool: error: ../difftool.toml:2: unknown key 'nonsense' "
         "(known: fail-on, edition-profile, severity, expected, ignore)\n"
+    )
     r = run("check", ek, "missing.txt")
     assert r.returncode == 3  # the policy is read first: a broken policy is reported before the inputs

@@ -44,7 +44,10 @@ def test_classify_tokens(a, b, severity, kind, intent) -> None:
 
 
 def test_spelling_names_the_side_with_the_typo() -> None:
-    assert "in A is a misspelling of 'Schengengebied'" in classify_tokens(toks("Schengegebied"), toks("Schengengebied")).explanation
+    assert (
+        "in A is a misspelling of 'Schengengebied'"
+        in classify_tokens(toks("Schengegebied"), toks("Schengengebied")).explanation
+    )
     assert "'gecommiteerd' in B" in classify_tokens(toks("gecommitteerd"), toks("gecommiteerd")).explanation
 
 

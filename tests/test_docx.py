@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import run_cli
 
 pytest.importorskip("docx")
@@ -52,7 +53,9 @@ def test_list_items_headings_signature_and_footer(letter_docx: Path) -> None:
     kinds = [b["kind"] for b in doc["blocks"]]
     assert kinds.count("list-item") == sum(1 for k, _ in LETTER if k == "bullet")
     assert kinds.count("heading") == sum(1 for k, _ in LETTER if k == "heading")
-    assert doc["signatories"] == [{"role": "De minister van Justitie en Veiligheid", "name": "D.M. van Weel", "block": doc["blocks"][-1]["id"]}]
+    assert doc["signatories"] == [
+        {"role": "De minister van Justitie en Veiligheid", "name": "D.M. van Weel", "block": doc["blocks"][-1]["id"]}
+    ]
     assert doc["furniture"] == ["Tweede Kamer, vergaderjaar 2025-2026, 32 317, nr. 1014"]
     assert not any("vergaderjaar 2025-2026, 32 317" in b["text"] for b in doc["blocks"])
 
@@ -63,7 +66,10 @@ def _document_xml(body: str) -> str:
 
 def _write_package(path: Path, document: str, extra: dict[str, str] | None = None) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr("word/document.xml", document)
         for name, data in (extra or {}).items():
             z.writestr(name, data)
@@ -80,8 +86,12 @@ def _r(text: str, rpr: str = "") -> str:
 
 def test_tracked_changes_are_read_accepted_and_noted(tmp_path: Path) -> None:
     body = (
-        _p(_r("Het kabinet steunt ") + '<w:del w:id="1" w:author="x"><w:r><w:delText>niet </w:delText></w:r></w:del>'
-           + f'<w:ins w:id="2" w:author="x">{_r("van harte ")}</w:ins>' + _r("het voorstel over de grensbewaking."))
+        _p(
+            _r("Het kabinet steunt ")
+            + '<w:del w:id="1" w:author="x"><w:r><w:delText>niet </w:delText></w:r></w:del>'
+            + f'<w:ins w:id="2" w:author="x">{_r("van harte ")}</w:ins>'
+            + _r("het voorstel over de grensbewaking.")
+        )
         + _p(_r("Deze zin loopt door"), '<w:pPr><w:rPr><w:del w:id="3" w:author="x"/></w:rPr></w:pPr>')
         + _p(_r(" in de volgende alinea."))
     )
@@ -102,9 +112,16 @@ def test_tables_are_blocks_and_numbered_lists_get_their_labels(tmp_path: Path) -
     num = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>'
     cell = "<w:tc>{}</w:tc>"
     body = (
-        _p(_r("eerste punt van de lijst;"), num) + _p(_r("tweede punt van de lijst."), num)
-        + "<w:tbl><w:tr>" + cell.format(_p(_r("Lidstaat"))) + cell.format(_p(_r("Aantal"))) + "</w:tr>"
-        + "<w:tr>" + cell.format(_p(_r("Italië"))) + cell.format(_p(_r("12"))) + "</w:tr></w:tbl>"
+        _p(_r("eerste punt van de lijst;"), num)
+        + _p(_r("tweede punt van de lijst."), num)
+        + "<w:tbl><w:tr>"
+        + cell.format(_p(_r("Lidstaat")))
+        + cell.format(_p(_r("Aantal")))
+        + "</w:tr>"
+        + "<w:tr>"
+        + cell.format(_p(_r("Italië")))
+        + cell.format(_p(_r("12")))
+        + "</w:tr></w:tbl>"
     )
     path = _write_package(tmp_path / "lists.docx", _document_xml(body), {"word/numbering.xml": numbering})
     letter = read_letter(str(path))
@@ -117,12 +134,14 @@ def test_tables_are_blocks_and_numbered_lists_get_their_labels(tmp_path: Path) -
 
 
 def test_heading_style_and_rendered_page_breaks_give_headings_and_pages(tmp_path: Path) -> None:
-    styles = (f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/>'
-              '</w:style></w:styles>')
+    styles = (
+        f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/>'
+        "</w:style></w:styles>"
+    )
     body = (
         _p(_r("Overige onderwerpen"), '<w:pPr><w:pStyle w:val="Kop2"/></w:pPr>')
         + _p(_r("Een alinea op de eerste pagina, lang genoeg om een alinea te zijn."))
-        + _p('<w:r><w:lastRenderedPageBreak/><w:t>Een alinea op de tweede pagina, ook lang genoeg.</w:t></w:r>')
+        + _p("<w:r><w:lastRenderedPageBreak/><w:t>Een alinea op de tweede pagina, ook lang genoeg.</w:t></w:r>")
     )
     path = _write_package(tmp_path / "styles.docx", _document_xml(body), {"word/styles.xml": styles})
     letter = read_letter(str(path))
@@ -164,9 +183,11 @@ def test_zip_bomb_is_refused_without_unpacking_it(tmp_path: Path) -> None:
 
 
 def test_entities_are_not_expanded(tmp_path: Path) -> None:
-    laughs = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-              f'<w:document xmlns:w="{W_NS}"><w:body>{_p("<w:r><w:t>&c;</w:t></w:r>" + _r("Een gewone zin van de brief."))}</w:body></w:document>')
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{_p("<w:r><w:t>&c;</w:t></w:r>" + _r("Een gewone zin van de brief."))}</w:body></w:document>'
+    )
     letter = read_letter(str(_write_package(tmp_path / "laughs.docx", laughs)))
     assert "aaaa" not in letter.blocks[0].text
 
@@ -182,4 +203,3 @@ def test_docx_and_its_text_extraction_compare_without_substantive_deltas(tmp_pat
     result = run_cli("compare", str(letter_docx), str(extraction), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["substantive"] == 0
-

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from conftest import run_cli
 
 docx = pytest.importorskip("docx")
@@ -26,39 +27,64 @@ LETTER: list[tuple[str, str]] = [
     ("header", "Nr. 1014 Brief van de minister van Justitie en Veiligheid"),
     ("header", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
     ("header", "Den Haag, 22 juni 2026"),
-    ("para", ("Hierbij bied ik uw Kamer het verslag aan van de formele JBZ-Raad die op 4 en 5 juni 2026 in "
-             "Luxemburg plaatsvond. Daarnaast ontvangt uw Kamer een appreciatie van het Schengenrapport "
-             "en een reactie op de verzoeken die tijdens het commissiedebat zijn gedaan.{1}")),
+    (
+        "para",
+        (
+            "Hierbij bied ik uw Kamer het verslag aan van de formele JBZ-Raad die op 4 en 5 juni 2026 in "
+            "Luxemburg plaatsvond. Daarnaast ontvangt uw Kamer een appreciatie van het Schengenrapport "
+            "en een reactie op de verzoeken die tijdens het commissiedebat zijn gedaan.{1}"
+        ),
+    ),
     ("heading", "Bijeenkomsten in de marge van de JBZ-Raad"),
-    ("para", ("In de marge van de JBZ-Raad vond op 5 juni een werkontbijt plaats met tien lidstaten over de "
-             "verkeersveiligheid en de samenwerking tussen de politiediensten. De deelnemende lidstaten "
-             "waren het eens dat de gezamenlijke aanpak een belangrijke bijdrage levert aan de "
-             "veiligheid van burgers in de hele Unie.{2} Nederland bracht het standpunt naar voren zoals "
-             "opgenomen in het fiche dat op 24 april met uw Kamer is gedeeld.{3}")),
+    (
+        "para",
+        (
+            "In de marge van de JBZ-Raad vond op 5 juni een werkontbijt plaats met tien lidstaten over de "
+            "verkeersveiligheid en de samenwerking tussen de politiediensten. De deelnemende lidstaten "
+            "waren het eens dat de gezamenlijke aanpak een belangrijke bijdrage levert aan de "
+            "veiligheid van burgers in de hele Unie.{2} Nederland bracht het standpunt naar voren zoals "
+            "opgenomen in het fiche dat op 24 april met uw Kamer is gedeeld.{3}"
+        ),
+    ),
     ("bullet", "de versterking van de grensbewaking aan de buitengrenzen van de Unie;"),
     ("bullet", "de verbetering van de informatie-uitwisseling tussen de lidstaten;"),
     ("bullet", "de aanpak van mensensmokkel en mensenhandel in de herkomstlanden."),
     ("heading", "Moties en toezeggingen"),
-    ("para", ("Bij effectief grensbeheer en bestrijding van onrechtmatig verblijf zijn goedwerkende "
-             "Europese systemen van groot belang. Het kabinet zet zich daarom in voor een snelle "
-             "invoering van het nieuwe registratiesysteem en voor een zorgvuldige evaluatie van de "
-             "eerste resultaten. De uitvoeringsorganisaties zijn nauw betrokken bij de voorbereiding "
-             "en de Kamer wordt over de voortgang geïnformeerd in de volgende geannoteerde agenda.{4} "
-             "Daarbij wordt ook ingegaan op de gevolgen voor reizigers, de wachttijden aan de grens en "
-             "de maatregelen die de luchthavens nemen om de doorstroming te verbeteren. De minister "
-             "heeft toegezegd de Kamer te informeren zodra de eerste cijfers beschikbaar zijn en de "
-             "gesprekken met de betrokken partijen zijn afgerond.")),
-    ("para", ("Nederland onderhoudt in Europa een actief netwerk op verschillende thema's, zo ook op het "
-             "gebied van terugkeer. In de gesprekken met andere lidstaten is het belang van een "
-             "gezamenlijke inzet benadrukt, in het bijzonder bij de samenwerking met landen van "
-             "herkomst en doorreis.{5} Het kabinet blijft zich inzetten voor een effectief en humaan "
-             "terugkeerbeleid en voor duidelijke afspraken over de ondersteuning van de lidstaten aan "
-             "de buitengrenzen. Over de uitkomsten van deze gesprekken wordt uw Kamer nader geïnformeerd "
-             "in de brief over de voortgang van de migratieagenda die na de zomer wordt verwacht.")),
+    (
+        "para",
+        (
+            "Bij effectief grensbeheer en bestrijding van onrechtmatig verblijf zijn goedwerkende "
+            "Europese systemen van groot belang. Het kabinet zet zich daarom in voor een snelle "
+            "invoering van het nieuwe registratiesysteem en voor een zorgvuldige evaluatie van de "
+            "eerste resultaten. De uitvoeringsorganisaties zijn nauw betrokken bij de voorbereiding "
+            "en de Kamer wordt over de voortgang geïnformeerd in de volgende geannoteerde agenda.{4} "
+            "Daarbij wordt ook ingegaan op de gevolgen voor reizigers, de wachttijden aan de grens en "
+            "de maatregelen die de luchthavens nemen om de doorstroming te verbeteren. De minister "
+            "heeft toegezegd de Kamer te informeren zodra de eerste cijfers beschikbaar zijn en de "
+            "gesprekken met de betrokken partijen zijn afgerond."
+        ),
+    ),
+    (
+        "para",
+        (
+            "Nederland onderhoudt in Europa een actief netwerk op verschillende thema's, zo ook op het "
+            "gebied van terugkeer. In de gesprekken met andere lidstaten is het belang van een "
+            "gezamenlijke inzet benadrukt, in het bijzonder bij de samenwerking met landen van "
+            "herkomst en doorreis.{5} Het kabinet blijft zich inzetten voor een effectief en humaan "
+            "terugkeerbeleid en voor duidelijke afspraken over de ondersteuning van de lidstaten aan "
+            "de buitengrenzen. Over de uitkomsten van deze gesprekken wordt uw Kamer nader geïnformeerd "
+            "in de brief over de voortgang van de migratieagenda die na de zomer wordt verwacht."
+        ),
+    ),
     ("heading", "Overige onderwerpen"),
-    ("para", ("Vanaf 12 juni is de nieuwe verordening van toepassing. De uitvoering daarvan vraagt de "
-             "komende maanden veel van de betrokken organisaties, die zich daar zorgvuldig op hebben "
-             "voorbereid.{6} Het kabinet houdt de ontwikkelingen nauwlettend in de gaten.")),
+    (
+        "para",
+        (
+            "Vanaf 12 juni is de nieuwe verordening van toepassing. De uitvoering daarvan vraagt de "
+            "komende maanden veel van de betrokken organisaties, die zich daar zorgvuldig op hebben "
+            "voorbereid.{6} Het kabinet houdt de ontwikkelingen nauwlettend in de gaten."
+        ),
+    ),
     ("role", "De minister van Justitie en Veiligheid,"),
     ("name", "D.M. van Weel"),
 ]
@@ -92,8 +118,11 @@ def _footnotes_xml(notes: dict[int, str], kind: str = "footnote") -> bytes:
             f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
             f'<w:r><w:t xml:space="preserve"> {_xml_escape(text)}</w:t></w:r></w:p></w:{kind}>'
         )
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s xmlns:w="{W_NS}">'
-            + "".join(items) + f"</w:{kind}s>").encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s xmlns:w="{W_NS}">'
+        + "".join(items)
+        + f"</w:{kind}s>"
+    ).encode()
 
 
 def _xml_escape(s: str) -> str:
@@ -277,8 +306,9 @@ class _PdfWriter:
         return x + self.pdf.get_string_width(s)
 
 
-def build_pdf(path: Path, letter: list[tuple[str, str]] = LETTER, notes: dict[int, str] = FOOTNOTES,
-              sup_numbers: bool = True) -> PdfLayout:
+def build_pdf(
+    path: Path, letter: list[tuple[str, str]] = LETTER, notes: dict[int, str] = FOOTNOTES, sup_numbers: bool = True
+) -> PdfLayout:
     writer = _PdfWriter(notes, sup_numbers)
     for kind, text in letter:
         writer.paragraph(text, bold=kind == "heading", bullet=kind == "bullet")

@@ -67,7 +67,7 @@ def test_inline_ops_rebuild_both_texts_and_refine_words() -> None:
     ("a", "b"),
     [
         pytest.param("De Minister van Asiel en Migratie,", "De minister van Asiel en Migratie,", id="case-only"),
-        pytest.param("het EU- aanpak en “dit”", "het EU-aanpak en \"dit\"", id="spacing-and-quotes"),
+        pytest.param("het EU- aanpak en “dit”", 'het EU-aanpak en "dit"', id="spacing-and-quotes"),
         pytest.param(
             "Er werd een geheel andere zin hier over het beleid geschreven.",
             "Er werd een volstrekt andere tekst daar over het beleid geschreven.",
@@ -94,8 +94,12 @@ def test_running_footers_are_expected_edition_furniture() -> None:
 
 
 def test_footnote_renumbered_meets_its_twin() -> None:
-    a = parse_text("Eerste alinea met een noot.¹\n\nTweede alinea met een noot.²\n\n¹ Kamerstukken II 2025/26, 32317, nr. 5.\n\n² Kamerstukken II 2025/26, 36200, nr. 7.\n")
-    b = parse_text("Eerste alinea met een noot.\n\nTweede alinea met een noot.¹\n\n¹ Kamerstukken II 2025/26, 36200, nr. 7.\n")
+    a = parse_text(
+        "Eerste alinea met een noot.¹\n\nTweede alinea met een noot.²\n\n¹ Kamerstukken II 2025/26, 32317, nr. 5.\n\n² Kamerstukken II 2025/26, 36200, nr. 7.\n"
+    )
+    b = parse_text(
+        "Eerste alinea met een noot.\n\nTweede alinea met een noot.¹\n\n¹ Kamerstukken II 2025/26, 36200, nr. 7.\n"
+    )
     c = compare(a, b, Options(force=True))
     got = kinds(c)
     assert ("substantive", "footnote-removed") in got

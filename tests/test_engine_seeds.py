@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK
 from difftool.engine import NotRelatedError, compare
 from difftool.model import Severity
 from difftool.readers import read_letter
 from difftool.text import squash
-
-from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +46,9 @@ SUBSTANTIVE = [
 ]
 
 
-@pytest.mark.parametrize(("pair", "a", "b", "kind"), SUBSTANTIVE, ids=[f"{p[0].stem[-4:]}-{p[1].stem[-2:]}:{a}" for p, a, *_ in SUBSTANTIVE])
+@pytest.mark.parametrize(
+    ("pair", "a", "b", "kind"), SUBSTANTIVE, ids=[f"{p[0].stem[-4:]}-{p[1].stem[-2:]}:{a}" for p, a, *_ in SUBSTANTIVE]
+)
 def test_substantive_differences_are_found(pairs, pair, a, b, kind) -> None:
     hits = found(pairs[pair], a, b, Severity.SUBSTANTIVE)
     assert any(d.kind == kind for d in hits), [(d.kind, d.explanation) for d in found(pairs[pair], a, b)]

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import DOCX, EK, ROOT, TK
 from difftool.engine import compare
 from difftool.readers import read_letter
-
-from conftest import DOCX, EK, ROOT, TK
 
 GOLDEN = ROOT / "tests" / "golden"
 CASES = {
@@ -26,7 +25,9 @@ def render(a, b) -> str:
     lines = [f"A {a.name}", f"B {b.name}", "summary " + " ".join(f"{k}={v}" for k, v in c.summary().items())]
     for g in c.alignment:
         if g.relation.value not in ("equal",):
-            lines.append(f"align {g.relation.value:<8} {','.join(g.a) or '-'} ~ {','.join(g.b) or '-'} {g.similarity:.2f}")
+            lines.append(
+                f"align {g.relation.value:<8} {','.join(g.a) or '-'} ~ {','.join(g.b) or '-'} {g.similarity:.2f}"
+            )
     for d in c.deltas:
         lines.append(f"{d.id:<5} {d.severity.value:<12} {d.kind:<20} {d.explanation}")
     return "\n".join(lines) + "\n"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import AGENDA, DOCX, EK, EK_MARCH, TK
 from difftool.model import BlockKind, HeaderField
 from difftool.parse import parse_text
 from difftool.readers import read_letter
-
-from conftest import AGENDA, DOCX, EK, EK_MARCH, TK
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +81,11 @@ def test_extraction_noise_is_not_in_the_text(letters) -> None:
 
 def test_signatories(letters) -> None:
     assert [s.name for s in letters[TK.name].signatories] == ["D.M. van Weel", "G. van den Brink", "K.T. van Bruggen"]
-    assert [s.name for s in letters[EK.name].signatories][:3] == ["D.M. van Weel", "Bart van den Brink", "Claudia van Bruggen"]
+    assert [s.name for s in letters[EK.name].signatories][:3] == [
+        "D.M. van Weel",
+        "Bart van den Brink",
+        "Claudia van Bruggen",
+    ]
     assert letters[EK.name].signatories[1].role == "De Minister voor Asiel en Migratie"
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, run_cli
 
 pytest.importorskip("pdfplumber")
@@ -71,7 +72,9 @@ def test_offsets_index_the_extracted_text(letter_pdf: Path) -> None:
 
 def test_libreoffice_pdf_reads_as_the_same_letter_as_its_docx() -> None:
     pytest.importorskip("lxml")
-    result = run_cli("compare", str(DATA / "libreoffice-letter.docx"), str(DATA / "libreoffice-letter.pdf"), "--format", "json")
+    result = run_cli(
+        "compare", str(DATA / "libreoffice-letter.docx"), str(DATA / "libreoffice-letter.pdf"), "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["summary"]["substantive"] == 0 and doc["summary"]["editorial"] == 0

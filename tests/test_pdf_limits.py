@@ -10,10 +10,9 @@ import pytest
 
 pytest.importorskip("pdfplumber")
 
-import difftool.parse.pdf as pdf  # noqa: E402
-from difftool.sources import InputError  # noqa: E402
-
-from conftest import run_cli  # noqa: E402
+import difftool.parse.pdf as pdf
+from conftest import run_cli
+from difftool.sources import InputError
 
 
 def bomb(path: Path, inflated: int) -> Path:

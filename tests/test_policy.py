@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EK, ROOT, TK, run_cli
 from difftool.engine import compare
 from difftool.model import Comparison, Severity
 from difftool.policy import EditionProfile, Policy, PolicyError, apply_policy, load_policy, policy_effect, policy_toml
 from difftool.readers import read_letter
-
-from conftest import EK, ROOT, TK, run_cli
 
 
 @cache
@@ -53,14 +52,19 @@ def test_fail_on(tmp_path: Path) -> None:
 
 def test_severity_of_a_kind(tmp_path: Path) -> None:
     c = apply_policy(ek_tk(), policy_of(tmp_path, '[severity]\nsignatory-name-form = "editorial"\n'))
-    assert by_id(c)["d25"] == (Severity.EDITORIAL, by_id(ek_tk())["d25"][1] + " [policy: signatory-name-form is editorial]")
+    assert by_id(c)["d25"] == (
+        Severity.EDITORIAL,
+        by_id(ek_tk())["d25"][1] + " [policy: signatory-name-form is editorial]",
+    )
     assert policy_effect(ek_tk(), c) == (0, 2)
 
 
 def test_expected_pair_with_reason_and_kind(tmp_path: Path) -> None:
-    text = "[[expected]]\na = 'Eerste'\nb = 'Tweede'\nreason = 'chambers'\n" \
-           "[[expected]]\na = 'VOOR'\nb = 'van'\nreason = 'wrong kind'\nkind = 'reference'\n" \
-           "[[expected]]\na = 'Kamerstukken II, 2025-2026, TZ\\d+-\\d+'\nb = ''\nreason = 'TZ not cited'\n"
+    text = (
+        "[[expected]]\na = 'Eerste'\nb = 'Tweede'\nreason = 'chambers'\n"
+        "[[expected]]\na = 'VOOR'\nb = 'van'\nreason = 'wrong kind'\nkind = 'reference'\n"
+        "[[expected]]\na = 'Kamerstukken II, 2025-2026, TZ\\d+-\\d+'\nb = ''\nreason = 'TZ not cited'\n"
+    )
     c = apply_policy(ek_tk(), policy_of(tmp_path, text))
     assert by_id(c)["d8"][0] is Severity.EXPECTED and by_id(c)["d8"][1].endswith("[policy: expected: TZ not cited]")
     assert by_id(c)["d5"] == by_id(ek_tk())["d5"]  # the kind does not match: untouched
@@ -82,8 +86,12 @@ def test_ignore_drops_deltas_made_only_of_the_pattern(tmp_path: Path) -> None:
 
 def test_ignore_a_per_edition_footer(tmp_path: Path) -> None:
     footer = "Tweede Kamer, vergaderjaar 2025–2026, 32 317, nr. 1014 3"
-    d = dataclasses.replace(ek_tk().deltas[0], kind="page-furniture", a=dataclasses.replace(ek_tk().deltas[0].a, text=""),
-                            b=dataclasses.replace(ek_tk().deltas[0].b, text=f"{footer}\n{footer[:-1]}4"))
+    d = dataclasses.replace(
+        ek_tk().deltas[0],
+        kind="page-furniture",
+        a=dataclasses.replace(ek_tk().deltas[0].a, text=""),
+        b=dataclasses.replace(ek_tk().deltas[0].b, text=f"{footer}\n{footer[:-1]}4"),
+    )
     c = dataclasses.replace(ek_tk(), deltas=(d,))
     rule = "[[ignore]]\npattern = 'Tweede Kamer, vergaderjaar [^,]+, [\\d ]+, nr\\. \\d+ \\d+'\nreason = 'footer'\n"
     assert apply_policy(c, policy_of(tmp_path, rule)).deltas == ()
@@ -104,8 +112,10 @@ def test_edition_profile_same_edition(tmp_path: Path) -> None:
 
 
 def test_specific_rules_win_over_broad_ones(tmp_path: Path) -> None:
-    text = 'edition-profile = "same-edition"\n[severity]\nedition = "cosmetic"\n' \
-           "[[expected]]\na = 'Eerste'\nb = 'Tweede'\nreason = 'chambers'\n"
+    text = (
+        'edition-profile = "same-edition"\n[severity]\nedition = "cosmetic"\n'
+        "[[expected]]\na = 'Eerste'\nb = 'Tweede'\nreason = 'chambers'\n"
+    )
     c = apply_policy(ek_tk(), policy_of(tmp_path, text))
     assert by_id(c)["d7"][0] is Severity.EXPECTED  # expected pattern > severity of the kind
     assert by_id(c)["d2"][0] is Severity.COSMETIC  # severity of the kind > edition profile
@@ -172,17 +182,31 @@ def test_show_is_a_policy_file_that_loads_to_the_same_policy(tmp_path: Path) -> 
     ("text", "line", "message"),
     [
         pytest.param('fail_on = "editorial"\n', 1, "unknown key 'fail_on'", id="unknown-key"),
-        pytest.param('\n\nfail-on = "expected"\n', 3, "fail-on must be one of substantive, editorial, cosmetic", id="fail-on"),
+        pytest.param(
+            '\n\nfail-on = "expected"\n', 3, "fail-on must be one of substantive, editorial, cosmetic", id="fail-on"
+        ),
         pytest.param('edition-profile = "ek"\n', 1, "edition-profile must be one of auto, same-edition", id="profile"),
         pytest.param('[severity]\nmoved = "minor"\n', 2, "severity.moved must be one of", id="severity-value"),
         pytest.param('severity = "editorial"\n', 1, "severity must be a table", id="severity-table"),
-        pytest.param("[[expected]]\na = 'x'\nb = '(y'\nreason = 'r'\n", 3,
-                     "invalid regular expression in expected[1].b", id="expected-regex"),
-        pytest.param("[[expected]]\na = 'x'\nb = 'y'\nreason = 'r'\n\n[[expected]]\na = '[x'\nb = 'y'\nreason = 'r'\n", 7,
-                     "invalid regular expression in expected[2].a", id="second-rule"),
+        pytest.param(
+            "[[expected]]\na = 'x'\nb = '(y'\nreason = 'r'\n",
+            3,
+            "invalid regular expression in expected[1].b",
+            id="expected-regex",
+        ),
+        pytest.param(
+            "[[expected]]\na = 'x'\nb = 'y'\nreason = 'r'\n\n[[expected]]\na = '[x'\nb = 'y'\nreason = 'r'\n",
+            7,
+            "invalid regular expression in expected[2].a",
+            id="second-rule",
+        ),
         pytest.param("[[expected]]\na = 'x'\nb = 'y'\n", 1, "expected[1] needs 'reason'", id="expected-reason"),
-        pytest.param("[[expected]]\na = 'x'\nb = 'y'\nreason = 3\n", 4, "expected[1].reason must be a string", id="type"),
-        pytest.param("[[ignore]]\npattern = 'x'\nreason = 'r'\nwhy = 'w'\n", 4, "unknown key 'why' in ignore[1]", id="rule-key"),
+        pytest.param(
+            "[[expected]]\na = 'x'\nb = 'y'\nreason = 3\n", 4, "expected[1].reason must be a string", id="type"
+        ),
+        pytest.param(
+            "[[ignore]]\npattern = 'x'\nreason = 'r'\nwhy = 'w'\n", 4, "unknown key 'why' in ignore[1]", id="rule-key"
+        ),
         pytest.param("[[ignore]]\npattern = '\\s*'\nreason = 'r'\n", 2, "matches empty text", id="ignore-empty"),
         pytest.param("ignore = 'x'\n", 1, "ignore must be an array of tables", id="ignore-shape"),
         pytest.param("expected = [{a = 'x', b = '(', reason = 'r'}]\n", 1, "expected[1].b", id="inline-table"),
@@ -197,8 +221,11 @@ def test_errors_name_file_and_line(tmp_path: Path, text: str, line: int, message
 
 
 def test_errors_in_pyproject_point_into_the_tool_table(tmp_path: Path) -> None:
-    path = write(tmp_path, '[project]\nname = "x"\n\n[tool.difftool]\nfail-on = "cosmetic"\n\n[tool.difftool.severity]\n'
-                           'moved = "nope"\n', "pyproject.toml")
+    write(
+        tmp_path,
+        '[project]\nname = "x"\n\n[tool.difftool]\nfail-on = "cosmetic"\n\n[tool.difftool.severity]\nmoved = "nope"\n',
+        "pyproject.toml",
+    )
     with pytest.raises(PolicyError, match=r"pyproject.toml:8: severity.moved must be one of"):
         load_policy(str(tmp_path))
     bare = write(tmp_path / "x", '[project]\nname = "x"\n', "pyproject.toml")

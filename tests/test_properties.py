@@ -7,6 +7,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import TK
 from difftool.engine import compare
 from difftool.model import Options
 from difftool.parse import parse_text
@@ -15,15 +16,21 @@ from difftool.render.jsonout import render_comparison
 from difftool.sources import InputError, decode
 from difftool.text import Mapped, tokenize
 
-from conftest import TK
-
 SETTINGS = settings(derandomize=True, max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 BASE = [b.text for b in read_letter(str(TK)).blocks if b.kind.value == "paragraph"][:14]
 
 letter_text = st.lists(
     st.sampled_from(
         list("abcdefghij KLMNO.,;:-–'\"“”¹²³\n\n\t0123456789[]()*^{}")
-        + ["[footnoteRef:1]", "[1:  noot]", "**", "De minister van Financiën,\n", "Nr. 12 ", "32 317 ", "Kamerstukken II "]
+        + [
+            "[footnoteRef:1]",
+            "[1:  noot]",
+            "**",
+            "De minister van Financiën,\n",
+            "Nr. 12 ",
+            "32 317 ",
+            "Kamerstukken II ",
+        ]
     ),
     max_size=120,
 ).map("".join)
@@ -97,7 +104,9 @@ def test_swapping_sides_mirrors_the_result(texts) -> None:
 @given(edited())
 def test_json_is_deterministic(texts) -> None:
     a, b = parse_text(texts[0], "a.txt"), parse_text(texts[1], "b.txt")
-    assert render_comparison(compare(a, b, Options(force=True))) == render_comparison(compare(a, b, Options(force=True)))
+    assert render_comparison(compare(a, b, Options(force=True))) == render_comparison(
+        compare(a, b, Options(force=True))
+    )
 
 
 @SETTINGS

@@ -23,9 +23,21 @@ SAME = [
     ("Kamerstukken II, 2024-2025, 21 501-02, nr. 3000", "Kamerstukken II, 2024-2025, 21 501 -02, nr. 3000"),
 ]
 DIFFERENT = [
-    ("Kamerstukken II, 2025-2026, 32317, nr. 1007.", "Kamerstukken II, 2025-2026, 32 317, nr. 1013.", "reference number 1007 → 1013"),
-    ("Kamerstukken II, 2025-2026, Motie TK, 21 501, nr. 2185", "Kamerstukken II, 2025-2026, Motie TK, 21 501-20, nr. 2185", "dossier 21 501 → 21 501-20"),
-    ("Kamerstukken II, 2024-2025, nr. 1474.", "Aanhangsel Handelingen II, 2024-2025, nr. 1474.", "document type Kamerstukken → Aanhangsel Handelingen"),
+    (
+        "Kamerstukken II, 2025-2026, 32317, nr. 1007.",
+        "Kamerstukken II, 2025-2026, 32 317, nr. 1013.",
+        "reference number 1007 → 1013",
+    ),
+    (
+        "Kamerstukken II, 2025-2026, Motie TK, 21 501, nr. 2185",
+        "Kamerstukken II, 2025-2026, Motie TK, 21 501-20, nr. 2185",
+        "dossier 21 501 → 21 501-20",
+    ),
+    (
+        "Kamerstukken II, 2024-2025, nr. 1474.",
+        "Aanhangsel Handelingen II, 2024-2025, nr. 1474.",
+        "document type Kamerstukken → Aanhangsel Handelingen",
+    ),
     ("Kamerstukken II 2024/25, 32317, nr. 900", "Kamerstukken II 2025/26, 32317, nr. 900", "year 2024 → 2025"),
     ("Kamerstukken I 2023/24, 36200, A", "Kamerstukken I 2023/24, 36200, B", "reference number A → B"),
     ("Kamerstukken II 2023/24, 36200, nr. 5", "Kamerstukken I 2023/24, 36200, nr. 5", "chamber II → I"),

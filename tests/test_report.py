@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import DOCX, EK, ROOT, TK, run_cli
 
 GOLDEN = Path(__file__).parent / "report_golden"
@@ -229,7 +230,7 @@ def test_report_bad_input_is_one_line_exit_2(tmp_path: Path) -> None:
 HOSTILE = [
     "<script>alert('x')</script>",
     '"><img src=x onerror=alert(1)>',
-    "<a href=\"javascript:alert(1)\">klik</a>",
+    '<a href="javascript:alert(1)">klik</a>',
     "javascript:alert(document.cookie)",
     "</textarea></style></script><svg onload=alert(1)>",
     "&lt;b&gt; &amp; &#60;i&#62;",

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, run_cli
 from test_report import PAIRS, hostile_pair
+
+from conftest import ROOT, run_cli
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -40,7 +41,9 @@ class Recorder:
     problems: list[str] = field(default_factory=list)
 
     def watch(self, page: Any) -> None:
-        page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"console {m.type}: {m.text}"))
+        page.on(
+            "console", lambda m: m.type in ("error", "warning") and self.problems.append(f"console {m.type}: {m.text}")
+        )
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
         page.on("request", lambda r: r.url.split("#")[0] != self.url and self.problems.append(f"request: {r.url}"))
@@ -108,7 +111,10 @@ def test_delta_elements_match_the_summary(open_report: Callable[..., Any], repor
     summary = reports["ek-tk"][1]["summary"]
     assert page.locator("li.delta").count() == summary["total"]
     assert visible_count(page, "li.delta") == summary["total"] - summary["cosmetic"]
-    assert page.locator("#shown").inner_text() == f"{summary['total'] - summary['cosmetic']} of {summary['total']} differences shown"
+    assert (
+        page.locator("#shown").inner_text()
+        == f"{summary['total'] - summary['cosmetic']} of {summary['total']} differences shown"
+    )
 
 
 def test_n_and_p_move_the_selection_and_the_fragment(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ALL_SAMPLES
 from difftool.engine import compare
 from difftool.parse import parse_text
 from difftool.readers import read_letter
 from difftool.sources import detect_flavour
-
-from conftest import ALL_SAMPLES
 from rerender import as_docx_text, as_markdown_pdf, as_pdf_text
 
 RENDERERS = {"markdown-pdf": as_markdown_pdf, "pdf-text": as_pdf_text, "docx-text": as_docx_text}

@@ -8,9 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import EK, TK
-from rerender import as_markdown_pdf, as_pdf_text
 
+from conftest import EK, TK
 from difftool.engine import compare_files
 from difftool.model import Comparison, Delta, Severity, Side
 from difftool.readers import read_letter
@@ -29,6 +28,7 @@ from difftool.review import (
     save_review,
     unmatched,
 )
+from rerender import as_markdown_pdf, as_pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,18 @@ def comparison() -> Comparison:
     return compare_files(str(EK), str(TK))
 
 
-def _delta(kind: str = "spelling", a: str = "Schengegebied", b: str = "Schengengebied", severity: Severity = Severity.EDITORIAL) -> Delta:
+def _delta(
+    kind: str = "spelling", a: str = "Schengegebied", b: str = "Schengengebied", severity: Severity = Severity.EDITORIAL
+) -> Delta:
     context = "Tijdens dit agendapunt besprak men het {} en de prioriteiten."
-    return Delta("d1", severity, kind, "why", Side(a, context.format(a), "b3", None, 10, 20), Side(b, context.format(b), "b4", None, 30, 40))
+    return Delta(
+        "d1",
+        severity,
+        kind,
+        "why",
+        Side(a, context.format(a), "b3", None, 10, 20),
+        Side(b, context.format(b), "b4", None, 30, 40),
+    )
 
 
 class TestFingerprint:
@@ -52,7 +61,7 @@ class TestFingerprint:
         rewrapped = dataclasses.replace(d, a=dataclasses.replace(d.a, context=d.a.context.replace(" ", "\n  ", 2)))
         assert fingerprint(rewrapped) == fingerprint(d)
         dashed = dataclasses.replace(d, a=dataclasses.replace(d.a, context=d.a.context + " \u2013 \u201cja\u201d"))
-        plain = dataclasses.replace(d, a=dataclasses.replace(d.a, context=d.a.context + " - \"ja\""))
+        plain = dataclasses.replace(d, a=dataclasses.replace(d.a, context=d.a.context + ' - "ja"'))
         assert fingerprint(dashed) == fingerprint(plain)
 
     @pytest.mark.parametrize(
@@ -74,7 +83,9 @@ class TestFingerprint:
         assert fps[2:] == (f"{fps[0]}-2", f"{fps[0]}-3")
         assert len(set(fps)) == 4
 
-    @pytest.mark.parametrize("render", [lambda l: as_markdown_pdf(l, page_every=3), as_pdf_text], ids=["markdown-pdf", "pdf-text"])
+    @pytest.mark.parametrize(
+        "render", [lambda l: as_markdown_pdf(l, page_every=3), as_pdf_text], ids=["markdown-pdf", "pdf-text"]
+    )
     def test_survive_re_extraction(self, comparison: Comparison, tmp_path: Path, render) -> None:
         """The same letter extracted again (other wrapping, page breaks, markers) keeps every
         decision: each delta of the original pair is found again by fingerprint."""
@@ -148,7 +159,10 @@ class TestFile:
             ("[1, 2]", "no schema"),
             ('{"schema": "difftool.review/1", "decisions": []}', "'decisions' is not an object"),
             ('{"schema": "difftool.review/1", "decisions": {"ab": {"verdict": "maybe"}}}', "verdict 'maybe'"),
-            ('{"schema": "difftool.review/1", "decisions": {"ab": {"verdict": "accepted", "note": 3}}}', "note is not a string"),
+            (
+                '{"schema": "difftool.review/1", "decisions": {"ab": {"verdict": "accepted", "note": 3}}}',
+                "note is not a string",
+            ),
         ],
         ids=["corrupt", "foreign schema", "no schema", "bad decisions", "unknown verdict", "bad note"],
     )
@@ -161,7 +175,9 @@ class TestFile:
             save_review(str(path), Review({"ab": Decision(Verdict.ACCEPTED)}), ("a", "b"))
         assert path.read_text(encoding="utf-8") == content
 
-    def test_failed_write_keeps_the_old_file_and_leaves_no_temp(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         path = tmp_path / "r.json"
         first = Review({"aa": Decision(Verdict.ACCEPTED)})
         save_review(str(path), first, ("a", "b"))
@@ -184,7 +200,9 @@ class TestFile:
 
 def test_written_file_matches_the_published_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((Path(__file__).parent.parent / "docs" / "schema" / "review.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).parent.parent / "docs" / "schema" / "review.schema.json").read_text(encoding="utf-8")
+    )
     d = _delta()
     path = tmp_path / "r.json"
     save_review(str(path), Review({fingerprint(d): decision_for(d, Verdict.EXPECTED, "edition")}), ("a", "b"))

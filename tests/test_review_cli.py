@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EK, TK, run_cli
 
+from conftest import EK, TK, run_cli
 from difftool.engine import compare_files
 from difftool.model import Severity
 from difftool.review import Review, Verdict, decision_for, fingerprints, save_review
@@ -54,7 +54,9 @@ def test_one_unreviewed_substantive_fails(tmp_path: Path, pair) -> None:
     deltas, _ = pair
     left_out = next(d for d in deltas if d.severity is Severity.SUBSTANTIVE)
     review = tmp_path / "r.json"
-    write_review(review, pair, lambda d: Verdict.ACCEPTED if d.severity is Severity.SUBSTANTIVE and d is not left_out else None)
+    write_review(
+        review, pair, lambda d: Verdict.ACCEPTED if d.severity is Severity.SUBSTANTIVE and d is not left_out else None
+    )
     r = check(review)
     assert r.returncode == 1
     assert f" {left_out.id}: " in r.stdout
@@ -90,12 +92,23 @@ def test_json_reports_the_review(tmp_path: Path, pair) -> None:
     r = check(review, "--format", "json")
     doc = json.loads(r.stdout)
     assert doc["passed"] is True
-    assert doc["review"] == {"file": str(review), "covered": 16, "accepted": 16, "rejected": 0, "expected": 0, "unmatched": 0}
+    assert doc["review"] == {
+        "file": str(review),
+        "covered": 16,
+        "accepted": 16,
+        "rejected": 0,
+        "expected": 0,
+        "unmatched": 0,
+    }
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "no such review file"), ("{", "not a difftool review file"), ('{"schema": "difftool.compare/1"}', "not a difftool review file")],
+    [
+        (None, "no such review file"),
+        ("{", "not a difftool review file"),
+        ('{"schema": "difftool.compare/1"}', "not a difftool review file"),
+    ],
     ids=["missing", "corrupt", "foreign"],
 )
 def test_bad_review_file_is_an_input_error(tmp_path: Path, content: str | None, message: str) -> None:

@@ -7,11 +7,14 @@ import json
 import pytest
 
 jsonschema = pytest.importorskip("jsonschema")
-from referencing import Registry, Resource  # noqa: E402
+from referencing import Registry, Resource
 
-from conftest import DOCX, EK, ROOT, TK, run_cli  # noqa: E402
+from conftest import DOCX, EK, ROOT, TK, run_cli
 
-SCHEMAS = {name: json.loads((ROOT / "docs" / "schema" / name).read_text()) for name in ("compare.schema.json", "letter.schema.json")}
+SCHEMAS = {
+    name: json.loads((ROOT / "docs" / "schema" / name).read_text())
+    for name in ("compare.schema.json", "letter.schema.json")
+}
 REGISTRY = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in SCHEMAS.values())
 
 

@@ -6,10 +6,9 @@ import codecs
 
 import pytest
 
+from conftest import AGENDA, DOCX, EK, EK_MARCH, TK
 from difftool.model import Flavour
 from difftool.sources import InputError, decode, detect_flavour, read_source
-
-from conftest import AGENDA, DOCX, EK, EK_MARCH, TK
 
 TEXT = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDe financiële positie van “België” – één.\n"
 
@@ -21,7 +20,9 @@ TEXT = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDe financi�
         pytest.param(codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8 (BOM)", id="utf-8-bom"),
         pytest.param(TEXT.encode("utf-16"), "utf-16 (BOM)", id="utf-16"),
         pytest.param(TEXT.encode("cp1252"), "cp1252", id="cp1252"),
-        pytest.param(TEXT.replace("“", '"').replace("”", '"').replace("–", "-").encode("latin-1"), "cp1252", id="latin-1"),
+        pytest.param(
+            TEXT.replace("“", '"').replace("”", '"').replace("–", "-").encode("latin-1"), "cp1252", id="latin-1"
+        ),
         pytest.param(TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8", id="crlf"),
     ],
 )
@@ -37,7 +38,7 @@ def test_normalises_to_nfc() -> None:
 
 
 def test_repairs_mojibake() -> None:
-    broken = "De financiële positie van België is één ding.".encode("utf-8").decode("cp1252")
+    broken = "De financiële positie van België is één ding.".encode().decode("cp1252")
     assert decode(broken.encode("utf-8"), "x").text == "De financiële positie van België is één ding."
 
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AGENDA, EK, EK_MARCH, ROOT, TK
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
+from conftest import AGENDA, EK, EK_MARCH, ROOT, TK
 from difftool.engine import NotRelatedError
 from difftool.review import ReviewFileError, fingerprints
 from difftool.tui.app import ReviewApp, create_app
@@ -353,7 +353,7 @@ class TestHelp:
             assert isinstance(app.screen, HelpScreen)
             text = text_of(app, "#help Static")
             for _, keys in KEYMAP:
-                for key, what in keys:
+                for key, _what in keys:
                     assert key in text
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EK, TK
 from textual.pilot import Pilot
 from textual.widgets import LoadingIndicator
 
+from conftest import EK, TK
 from difftool.tui.app import ReviewApp, create_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]

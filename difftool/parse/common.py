@@ -40,7 +40,9 @@ class Para:
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _IMAGE = re.compile(r"\[image: [^\]]*\]")
-_HTML_TAG = re.compile(r"</?(?:ul|ol|li|p|br|input|span|div|table|thead|tbody|tr|td|th|b|i|em|strong|sup|sub)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:ul|ol|li|p|br|input|span|div|table|thead|tbody|tr|td|th|b|i|em|strong|sup|sub)\b[^>]*>", re.I
+)
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:#|[^)\s]*)\)")
 _ANGLE_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _SUP_BRACES = re.compile(r"\^\{([^}\n]*)\}")
@@ -129,9 +131,7 @@ _ROLE = re.compile(
 _ROLE_AND_NAME = re.compile(
     r"^((?:De |de )?(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-president)\b[^.,]{0,120},)\s+(\S.{1,60})$"
 )
-_NAME = re.compile(
-    r"^(?:(?:[A-Z][a-z]?\.){1,5}\s?|[A-Z][a-zà-ÿ]+\s)(?:[A-Za-zà-ÿ'-]+\s){0,3}[A-Z][A-Za-zà-ÿ'-]+$"
-)
+_NAME = re.compile(r"^(?:(?:[A-Z][a-z]?\.){1,5}\s?|[A-Z][a-zà-ÿ]+\s)(?:[A-Za-zà-ÿ'-]+\s){0,3}[A-Z][A-Za-zà-ÿ'-]+$")
 _LIST = re.compile(r"^(?:[-\u2022\u25cf\u2013*]\s+|[a-z]\.\s|[ivx]+\.\)\s|\d{1,2}\)\s)")
 _BULLET = re.compile(r"^[-\u2022\u25cf\u2013*]\s+")
 _ANNEX = re.compile(r"^(?:Bijlage|BIJLAGE|Verslag van de|VERSLAG|Onderbouwing|DECLARATION|Annex|ANNEX)\b")
@@ -216,8 +216,7 @@ def build_letter(
             add(BlockKind.PARAGRAPH, p.text, p)
 
     footnotes = tuple(
-        Footnote(n, body.collapse().text, body.collapse().offsets, cited.get(n))
-        for n, body in sorted(bodies.items())
+        Footnote(n, body.collapse().text, body.collapse().offsets, cited.get(n)) for n, body in sorted(bodies.items())
     )
     metadata = Metadata(
         dossier=meta.get("dossier"),
@@ -260,10 +259,14 @@ def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, 
             return [(HeaderField.DOSSIER, 0, m.end(1))]
         meta["title"] = m.group(2).strip()
         return [(HeaderField.DOSSIER, 0, m.end(1)), (HeaderField.TITLE, m.start(2), len(t))]
-    if "dossier" in meta and "title" not in meta and len(t) < 120 and not _SENDER.match(t):
-        if not _LETTER_CODE.match(t) and not _NUMBER.match(t):
-            meta["title"] = t
-            return [(HeaderField.TITLE, 0, len(t))]
+    if (
+        "dossier" in meta
+        and "title" not in meta
+        and len(t) < 120
+        and not (_SENDER.match(t) or _LETTER_CODE.match(t) or _NUMBER.match(t))
+    ):
+        meta["title"] = t
+        return [(HeaderField.TITLE, 0, len(t))]
     m = _NUMBER.match(t)
     if m and "number" not in meta:
         meta["number"] = m.group(1)

@@ -34,8 +34,24 @@ MAX_RATIO = 200
 # Elements whose content is not part of the accepted, printed text.
 _SKIP = {
     W + t
-    for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "fldChar", "drawing", "pict", "object",
-              "commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator")
+    for t in (
+        "pPr",
+        "rPr",
+        "del",
+        "moveFrom",
+        "delText",
+        "instrText",
+        "fldChar",
+        "drawing",
+        "pict",
+        "object",
+        "commentReference",
+        "annotationRef",
+        "footnoteRef",
+        "endnoteRef",
+        "separator",
+        "continuationSeparator",
+    )
 }
 _SKIP.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 _REVISIONS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
@@ -134,7 +150,8 @@ def _styles(root: Any | None) -> dict[str, _Style]:
         rpr = s.find(W + "rPr")
         outline = ppr.find(W + "outlineLvl") if ppr is not None else None
         styles[s.get(W + "styleId", "")] = _Style(
-            heading=name.startswith(("heading", "kop ", "title", "titel")) or (outline is not None and _val(outline) != "9"),
+            heading=name.startswith(("heading", "kop ", "title", "titel"))
+            or (outline is not None and _val(outline) != "9"),
             bold=_on(rpr.find(W + "b")) if rpr is not None else None,
             numbered=_num_pr(ppr),
             based_on=_val(s.find(W + "basedOn")),
@@ -210,8 +227,21 @@ def _format(levels: dict[int, _Level], counters: list[int], i: int) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += letters
             n -= value
@@ -349,7 +379,9 @@ class _DocxReader:
                 else:
                     self.page += 1  # the paragraph starts on the new page
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                self._marker(pieces, "footnote" if tag == W + "footnoteReference" else "endnote", child.get(W + "id", ""))
+                self._marker(
+                    pieces, "footnote" if tag == W + "footnoteReference" else "endnote", child.get(W + "id", "")
+                )
             else:
                 self._walk(child, pieces, bold)
 
@@ -387,7 +419,11 @@ class _DocxReader:
                 continue
             for note in root.iter(W + kind):
                 number = self.note_numbers.get((kind, note.get(W + "id", "")))
-                if number is None or note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                if number is None or note.get(W + "type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
                     continue
                 pieces = _Pieces()
                 for pi, p in enumerate(note.iter(W + "p")):
@@ -415,9 +451,7 @@ class _DocxReader:
     def _notes(self, endnotes: int) -> tuple[str, ...]:
         notes = []
         if self.revisions:
-            notes.append(
-                f"the file still holds {self.revisions} tracked change(s); compared as if all were accepted"
-            )
+            notes.append(f"the file still holds {self.revisions} tracked change(s); compared as if all were accepted")
         if endnotes:
             notes.append(f"{endnotes} endnote(s) are numbered after the footnotes")
         return tuple(notes)

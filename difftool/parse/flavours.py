@@ -105,7 +105,9 @@ def parse_markdown(text: str) -> Parsed:
             if paras and _continues(paras[-1], para, gap_after_footnotes):
                 prev = paras[-1]
                 sep = "" if prev.text.text.endswith("-") else " "
-                paras[-1] = Para(Mapped.join([prev.text, para.text], sep), prev.refs + para.refs, prev.strong, prev.page)
+                paras[-1] = Para(
+                    Mapped.join([prev.text, para.text], sep), prev.refs + para.refs, prev.strong, prev.page
+                )
             else:
                 paras.append(para)
             gap_after_footnotes = False
@@ -251,28 +253,7 @@ def parse_pdf_text(text: str) -> Parsed:
         if FURNITURE.match(raw) and not current:
             furniture.append(stripped)
             continue
-        cleaned = line
-        found: list[int] = []
-
-        def marker(m: re.Match[str]) -> str:
-            # A glued run of digits is a marker only when it is the next expected footnote
-            # number, or several consecutive ones printed together ("gedeeld.12" = 1 and 2).
-            nonlocal next_marker
-            digits = m.group(1)
-            run: list[int] = []
-            pos, n = 0, next_marker
-            while pos < len(digits):
-                want = str(n)
-                if not digits.startswith(want, pos):
-                    return m.group(0)
-                run.append(n)
-                pos += len(want)
-                n += 1
-            found.extend(run)
-            next_marker = n
-            return ""
-
-        cleaned = cleaned.sub(_GLUED_MARKER, marker)
+        cleaned, found, next_marker = _glued_markers(line, next_marker)
         pending.update(found)
         refs.extend(found)
         # a short line closes its paragraph (last line, or a heading)
@@ -283,6 +264,33 @@ def parse_pdf_text(text: str) -> Parsed:
             flush()
     flush()
     return paras, bodies, tuple(furniture)
+
+
+def _marker_run(digits: str, expected: int) -> list[int]:
+    """The footnote numbers a glued run of digits stands for: the next expected number, or
+    several consecutive ones printed together ("gedeeld.12" = 1 and 2); [] when it is a number."""
+    run: list[int] = []
+    pos, n = 0, expected
+    while pos < len(digits):
+        want = str(n)
+        if not digits.startswith(want, pos):
+            return []
+        run.append(n)
+        pos += len(want)
+        n += 1
+    return run
+
+
+def _glued_markers(line: Mapped, expected: int) -> tuple[Mapped, list[int], int]:
+    """Take glued footnote markers out of a raw PDF line: (cleaned line, numbers, next expected)."""
+    found: list[int] = []
+
+    def take(m: re.Match[str]) -> str:
+        run = _marker_run(m.group(1), expected + len(found))
+        found.extend(run)
+        return "" if run else m.group(0)
+
+    return line.sub(_GLUED_MARKER, take), found, expected + len(found)
 
 
 def _opens_new(prev: str, line: str, short: float) -> bool:

@@ -108,7 +108,8 @@ def _read_pages_bounded(path: str, data: bytes) -> list[_Page]:
         pages: list[_Page] = payload
         return pages
     raise InputError(
-        str(payload) or f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
+        str(payload)
+        or f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
         "(a decompression bomb?); stopped"
     )
 
@@ -124,7 +125,7 @@ def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
             return [_Page(float(p.width), float(p.height), _words(p), _rules(p)) for p in pdf.pages]
     except (InputError, MemoryError):
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many unrelated types for a damaged file
+    except Exception as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, MemoryError):
             raise cause from None
@@ -266,7 +267,9 @@ class _Layout:
         furniture = self._furniture()
         bodies, body_lines = self._footnotes(furniture)
         paras = _Paragraphs(body_lines, self.body_size).paras()
-        names = tuple(dict.fromkeys("page numbers" if _PAGE_NUMBER.match(t) else t for t in map(_running_text, furniture)))
+        names = tuple(
+            dict.fromkeys("page numbers" if _PAGE_NUMBER.match(t) else t for t in map(_running_text, furniture))
+        )
         letter = build_letter(self.path, "pdf", Flavour.PDF, paras, bodies, names)
         return replace(letter, line_starts=self.out.line_starts()), self.out.text()
 
@@ -274,12 +277,15 @@ class _Layout:
         """Lines near the top or foot of a page that are a page number, a Kamerstuk running head,
         or repeat at the same height on other pages."""
         candidates = [
-            ln for lines, height in zip(self.pages, self.heights) for ln in lines
+            ln
+            for lines, height in zip(self.pages, self.heights)
+            for ln in lines
             if (ln.bottom < 0.12 * height or ln.top > 0.88 * height) and not ln.lead_sup
         ]
         seen = Counter(_furniture_key(ln) for ln in candidates)
         return [
-            ln for ln in candidates
+            ln
+            for ln in candidates
             if _PAGE_NUMBER.match(ln.text.text) or FURNITURE.match(ln.text.text) or seen[_furniture_key(ln)] > 1
         ]
 
@@ -356,7 +362,8 @@ class _Paragraphs:
         self.left = _mode(ln.x0 for ln in body) if body else 0.0
         self.right = _percentile([ln.x1 for ln in body], 0.95) if body else 0.0
         steps = [
-            b.baseline - a.baseline for a, b in itertools.pairwise(body)
+            b.baseline - a.baseline
+            for a, b in itertools.pairwise(body)
             if a.page == b.page and 0 < b.baseline - a.baseline < 2.5 * body_size
         ]
         self.leading = statistics.median(steps) if steps else 1.2 * body_size

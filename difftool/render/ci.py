@@ -95,17 +95,26 @@ def _xml(text: str) -> str:
 def _testcase(c: Comparison, j: Judged) -> ET.Element:
     d = j.delta
     path, line, col = _position(c, d)
-    case = ET.Element("testcase", {
-        "classname": f"difftool.{d.severity.value}.{d.kind}",
-        "name": _xml(f"{d.id} {path}:{line}:{col}: {d.explanation}"),
-    })
+    case = ET.Element(
+        "testcase",
+        {
+            "classname": f"difftool.{d.severity.value}.{d.kind}",
+            "name": _xml(f"{d.id} {path}:{line}:{col}: {d.explanation}"),
+        },
+    )
     if j.failing:
-        failure = ET.SubElement(case, "failure", {
-            "type": f"{d.severity.value} {d.kind}",
-            "message": _xml(f"{path}:{line}:{col}: {d.explanation}"),
-        })
-        failure.text = _xml(f"A: {_excerpt(d.a.context or d.a.text) or '(absent)'}\n"
-                            f"B: {_excerpt(d.b.context or d.b.text) or '(absent)'}\n")
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {
+                "type": f"{d.severity.value} {d.kind}",
+                "message": _xml(f"{path}:{line}:{col}: {d.explanation}"),
+            },
+        )
+        failure.text = _xml(
+            f"A: {_excerpt(d.a.context or d.a.text) or '(absent)'}\n"
+            f"B: {_excerpt(d.b.context or d.b.text) or '(absent)'}\n"
+        )
     if j.decision is not None:
         out = ET.SubElement(case, "system-out")
         note = f": {j.decision.note}" if j.decision.note else ""
@@ -121,13 +130,17 @@ def render_junit(c: Comparison, judged: Sequence[Judged], properties: Sequence[t
     failures = str(sum(1 for j in judged if j.failing))
     tests = str(len(judged))
     root = ET.Element("testsuites", {"name": "difftool", "tests": tests, "failures": failures, "errors": "0"})
-    suite = ET.SubElement(root, "testsuite", {
-        "name": _xml(f"{c.a.path} vs {c.b.path}"),
-        "tests": tests,
-        "failures": failures,
-        "errors": "0",
-        "skipped": "0",
-    })
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        {
+            "name": _xml(f"{c.a.path} vs {c.b.path}"),
+            "tests": tests,
+            "failures": failures,
+            "errors": "0",
+            "skipped": "0",
+        },
+    )
     props = ET.SubElement(suite, "properties")
     for name, value in (("a", c.a.path), ("b", c.b.path), *properties):
         ET.SubElement(props, "property", {"name": name, "value": _xml(value)})

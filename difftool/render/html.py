@@ -23,8 +23,8 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from difftool.model import SEVERITY_ORDER
 from difftool.inline import op_spans
+from difftool.model import SEVERITY_ORDER
 from difftool.render.jsonout import verdict
 
 Doc = dict[str, Any]
@@ -141,7 +141,10 @@ class Layout:
         self.doc = doc
         self.va, self.vb = doc["versions"]
         self.blocks = ({b["id"]: b for b in self.va["blocks"]}, {b["id"]: b for b in self.vb["blocks"]})
-        self.notes = ({f"fn{f['number']}": f for f in self.va["footnotes"]}, {f"fn{f['number']}": f for f in self.vb["footnotes"]})
+        self.notes = (
+            {f"fn{f['number']}": f for f in self.va["footnotes"]},
+            {f"fn{f['number']}": f for f in self.vb["footnotes"]},
+        )
         self.b_order = {b["id"]: n for n, b in enumerate(self.vb["blocks"])}
         self.block_row: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self.note_row: tuple[dict[int, str], dict[int, str]] = ({}, {})
@@ -184,7 +187,9 @@ class Layout:
         for n, g in enumerate(self.doc["alignment"]):
             main.append(RowGroup([self._pair_row(n, g), *notes_at.get(f"r{n}", [])]))
             if g["relation"] == "moved":
-                ghosts_after.setdefault(self._b_predecessor_row(g["b"][0]), []).append(RowGroup([self._moved_b_row(n, g)]))
+                ghosts_after.setdefault(self._b_predecessor_row(g["b"][0]), []).append(
+                    RowGroup([self._moved_b_row(n, g)])
+                )
         by_row: dict[str | None, list[Doc]] = {}
         for d in self.doc["deltas"]:
             by_row.setdefault(self.delta_row[d["id"]], []).append(d)
@@ -286,7 +291,7 @@ def render_html(doc: Doc) -> str:
     layout = Layout(doc)
     return "".join(
         [
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
             f'<meta http-equiv="Content-Security-Policy" content="{_e(content_security_policy(css, js))}">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             '<meta name="referrer" content="no-referrer">\n',
@@ -361,7 +366,8 @@ def _summary(summary: Doc) -> str:
         for s in SEVERITY_ORDER
     )
     kind_rows = "".join(
-        f'<tr><th scope="row">{_e(kind)}</th><td class="num">{_e(n)}</td></tr>\n' for kind, n in summary["kinds"].items()
+        f'<tr><th scope="row">{_e(kind)}</th><td class="num">{_e(n)}</td></tr>\n'
+        for kind, n in summary["kinds"].items()
     )
     return (
         '<section id="summary" aria-labelledby="h-summary">\n'

@@ -83,7 +83,9 @@ def verdict(summary: dict[str, Any]) -> str:
     if summary["substantive"]:
         return f"The versions differ in substance: {summary['substantive']} substantive difference(s) to review."
     if summary["editorial"]:
-        return f"The versions say the same; {summary['editorial']} editorial difference(s) (spelling, case, punctuation)."
+        return (
+            f"The versions say the same; {summary['editorial']} editorial difference(s) (spelling, case, punctuation)."
+        )
     if summary["cosmetic"] or summary["expected"]:
         return "The versions say the same; only format and edition differ."
     return "No differences: the versions say the same."
@@ -104,11 +106,23 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "versions": [letter_dict(c.a), letter_dict(c.b)],
         "summary": summary,
         "alignment": [
-            {"a": list(g.a), "b": list(g.b), "relation": g.relation.value, "similarity": g.similarity, "ops": [list(o) for o in g.ops]}
+            {
+                "a": list(g.a),
+                "b": list(g.b),
+                "relation": g.relation.value,
+                "similarity": g.similarity,
+                "ops": [list(o) for o in g.ops],
+            }
             for g in c.alignment
         ],
         "footnote_alignment": [
-            {"a": list(g.a), "b": list(g.b), "relation": g.relation.value, "similarity": g.similarity, "ops": [list(o) for o in g.ops]}
+            {
+                "a": list(g.a),
+                "b": list(g.b),
+                "relation": g.relation.value,
+                "similarity": g.similarity,
+                "ops": [list(o) for o in g.ops],
+            }
             for g in c.footnote_alignment
         ],
         "deltas": [delta_dict(d) for d in c.deltas],

@@ -124,6 +124,10 @@ def render_letter(letter: Letter, console: Console) -> None:
         console.print(Text(f"\n{len(letter.signatories)} signatories", style="bold"))
         for s in letter.signatories:
             console.print(Text(f"  {s.role}: ").append(Text(s.name, style="bold")))
-    for label, items in (("annexes start at", letter.annexes), ("page furniture removed", letter.furniture), ("notes", letter.notes)):
+    for label, items in (
+        ("annexes start at", letter.annexes),
+        ("page furniture removed", letter.furniture),
+        ("notes", letter.notes),
+    ):
         if items:
             console.print(Text(f"\n{label}: ", style="bold").append(", ".join(items)))

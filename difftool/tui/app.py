@@ -293,9 +293,13 @@ class ReviewApp(App[None]):
 
         def keep(note: str | None) -> None:
             if note is not None and self.view is not None:
-                self._commit(index, self.review.with_decision(fp, decision_for(self.view.deltas[index], decision.verdict, note)))
+                self._commit(
+                    index, self.review.with_decision(fp, decision_for(self.view.deltas[index], decision.verdict, note))
+                )
 
-        self.push_screen(NoteScreen(f"Note on {self.view.deltas[index].id} ({decision.verdict.value})", decision.note), keep)
+        self.push_screen(
+            NoteScreen(f"Note on {self.view.deltas[index].id} ({decision.verdict.value})", decision.note), keep
+        )
 
     def _commit(self, index: int, review: Review) -> None:
         """Save first, then show: the screen never claims a decision the file does not hold."""

@@ -103,7 +103,9 @@ def _pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], ch
     return Pane(text, tuple(offsets), tuple(op_spans(ops, changed)), footnotes)
 
 
-def _footnote_pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str) -> tuple[int | None, Pane]:
+def _footnote_pane(
+    letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str
+) -> tuple[int | None, Pane]:
     if not ids:
         return None, EMPTY
     fn = letter.footnote(int(ids[0].removeprefix("fn")))

@@ -164,7 +164,9 @@ class AlignedView(ScrollView, can_focus=True):
         lines.append(Strip.blank(1 + width * 2 + len(SEPARATOR), base))
         return lines
 
-    def _wrap(self, pane: Pane, lit: Span | None, change_class: str, absent: str, width: int) -> tuple[list[Strip], int | None]:
+    def _wrap(
+        self, pane: Pane, lit: Span | None, change_class: str, absent: str, width: int
+    ) -> tuple[list[Strip], int | None]:
         """One side wrapped to ``width``, and the first line showing the highlight (if any)."""
         base = self.rich_style
         selected = self.get_component_rich_style("aligned--selected")

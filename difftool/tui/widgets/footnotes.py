@@ -13,7 +13,9 @@ from difftool.model import Delta
 from difftool.tui.view import FootnotePair, Pane
 
 
-def _line(label: str, number: int | None, pane: Pane, changed: Style, selected: Style, lit: tuple[int, int] | None) -> Text:
+def _line(
+    label: str, number: int | None, pane: Pane, changed: Style, selected: Style, lit: tuple[int, int] | None
+) -> Text:
     text = Text(f"{label} {number if number is not None else '–':>3}  ", style="bold" if number else "dim")
     body = Text(pane.text if number is not None else "(not in this version)", style="" if number else "dim")
     for start, end in pane.changes:
@@ -23,7 +25,9 @@ def _line(label: str, number: int | None, pane: Pane, changed: Style, selected: 
     return text.append_text(body)
 
 
-def footnotes_text(pairs: Sequence[FootnotePair], delta: Delta | None, removed: Style, added: Style, selected: Style) -> Text:
+def footnotes_text(
+    pairs: Sequence[FootnotePair], delta: Delta | None, removed: Style, added: Style, selected: Style
+) -> Text:
     """A and B of each footnote pair, one under the other, the selected delta highlighted."""
     if not pairs:
         return Text("No footnotes in this paragraph.", style="dim")
@@ -45,4 +49,8 @@ class FootnotePanel(Static):
 
     def show(self, pairs: Sequence[FootnotePair], delta: Delta | None) -> None:
         style = self.get_component_rich_style
-        self.update(footnotes_text(pairs, delta, style("footnotes--removed"), style("footnotes--added"), style("footnotes--selected")))
+        self.update(
+            footnotes_text(
+                pairs, delta, style("footnotes--removed"), style("footnotes--added"), style("footnotes--selected")
+            )
+        )
