@@ -296,7 +296,11 @@ def name_verdict(a: str, b: str) -> Verdict:
 
 def hunk_text_range(h: Hunk, side: str) -> tuple[int, int]:
     """Display-text range [start, end) of a hunk's tokens on one side."""
-    toks = h.a if side == "a" else h.b
+    return token_range(h.a if side == "a" else h.b)
+
+
+def token_range(toks: tuple[Token, ...]) -> tuple[int, int]:
+    """Display-text range [start, end) of a run of tokens ((-1, -1) for none)."""
     if not toks:
         return (-1, -1)
     return (toks[0].at, toks[-1].at + len(toks[-1].text))

@@ -324,7 +324,13 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
 
     def flush_case() -> None:
         if case_a:
-            v = C.classify_tokens(tuple(case_a), tuple(case_b), ua.all_caps, ub.all_caps)
+            ta, tb = tuple(case_a), tuple(case_b)
+            ref_a = C.ref_at(ua.refs, *C.token_range(ta))
+            ref_b = C.ref_at(ub.refs, *C.token_range(tb))
+            if ref_a is not None and ref_b is not None and ref_a.same_document(ref_b):
+                v = C.reference_verdict(ref_a, ref_b)  # "motie Van Nispen" = "Motie van Nispen"
+            else:
+                v = C.classify_tokens(ta, tb, ua.all_caps, ub.all_caps)
             out.append(
                 _Raw(
                     (order, n),

@@ -29,6 +29,15 @@ _IDS = re.compile(
     r"|(?P<com>\bCOM\s*\(\s*\d{4}\s*\)\s*\d+(?:\s+final)?)|(?P<st>\bST[- ]\d+[- ]\d{4}[- ]INIT\b)"
     r"|(?P<url>\b(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:])"
 )
+_PARTICLE = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Hh]et|'t)"
+_LETTER = "[^\\W\\d_\u00b2\u00b3\u00b9\u2070-\u2079]"
+_SURNAME = rf"(?:[A-Z\u00c0-\u00de]{_LETTER}*(?:['-]{_LETTER}+)*)"
+_NAME = rf"(?:{_PARTICLE}\s+)*{_SURNAME}"
+_MOTIE = re.compile(
+    rf"\b[Mm]otie(?:-|\s+van\s+(?:de\s+leden|het\s+lid)\s+|\s+)(?P<names>{_NAME}(?:(?:,\s*|\s+en\s+){_NAME})*)"
+    r"(?P<cs>\s+c\.s\.)?"
+)
+_NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,3}|Kamerstuk\w*|Handelingen)$")
 _TYPES = {
     "kamerstukken": "Kamerstukken",
     "kamerstuk": "Kamerstukken",
@@ -94,13 +103,12 @@ def find_references(text: str) -> tuple[Reference, ...]:
     t = fold_same_length(text)
     refs: list[Reference] = []
     heads = list(_HEAD.finditer(t))
-    taken: list[tuple[int, int]] = []
     for n, h in enumerate(heads):
         stop = heads[n + 1].start() if n + 1 < len(heads) else len(t)
         seg_end = _segment_end(t, h.end(), stop)
         seg = t[h.end() : seg_end]
         refs.append(_parse_citation(h, seg, seg_end))
-        taken.append((h.start(), seg_end))
+    refs.extend(_moties(t))
     for m in _IDS.finditer(t):
         if m.lastgroup is None:
             continue
@@ -109,6 +117,19 @@ def find_references(text: str) -> tuple[Reference, ...]:
         refs.append(Reference(type=kind.upper(), ident=ident, start=m.start(), end=m.end()))
     refs.sort(key=lambda r: (r.start, r.end))
     return tuple(refs)
+
+
+def _moties(t: str) -> list[Reference]:
+    """Moties cited by name (``motie Van Campen en Boswijk``, ``motie-Taverne``, ``de motie van de
+    leden Dassen en Brekelmans c.s.``): the same motie whatever the case of its particles."""
+    out: list[Reference] = []
+    for m in _MOTIE.finditer(t):
+        names = [n.strip() for n in re.split(r",\s*|\s+en\s+", m.group("names"))]
+        if any(_NOT_A_NAME.match(n) for n in names):
+            continue
+        key = " en ".join(n.casefold() for n in names) + (" c.s." if m.group("cs") else "")
+        out.append(Reference(type="motie", ident=key, start=m.start(), end=m.end()))
+    return out
 
 
 _SEGMENT_END = re.compile(r";|(?<!\bnr)(?<!\bnrs)(?<!\bno)\.\s+(?=[A-Z])|\.$|\)|\s(?:en|of|and)\s+(?=[A-Z])")

@@ -110,3 +110,25 @@ def test_footnote_renumbered_meets_its_twin() -> None:
 def test_severity_of_every_delta_is_known() -> None:
     c = compare(letter(P1, P2), letter(P2, P1, P3), Options(force=True))
     assert all(isinstance(d.severity, Severity) and d.explanation for d in c.deltas)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "Hiermee beschouwt het kabinet de motie Van Nispen als afgedaan.",
+            "Hiermee beschouwt het kabinet de Motie van Nispen als afgedaan.",
+            [("cosmetic", "reference-format")],
+            id="same-motie",
+        ),
+        pytest.param(
+            "Hiermee beschouwt het kabinet de motie Van Nispen als afgedaan.",
+            "Hiermee beschouwt het kabinet de motie Van Dijk als afgedaan.",
+            [("substantive", "reference")],
+            id="other-motie",
+        ),
+    ],
+)
+def test_moties_are_references(a, b, expected) -> None:
+    c = compare(letter(P1, a), letter(P1, b), Options(force=True))
+    assert kinds(c) == expected, [d.explanation for d in c.deltas]

@@ -75,3 +75,25 @@ def test_spans_index_the_text() -> None:
     text = "Zie Kamerstukken II, 2025-2026, 32317, nr. 1007. Verder."
     r = one(text)
     assert text[r.start : r.end].startswith("Kamerstukken II") and "1007" in text[r.start : r.end]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("de motie Van Campen en Boswijk", "de Motie van Campen en Boswijk", True),
+        ("de motie van de leden Dassen en Brekelmans", "de motie Dassen en Brekelmans", True),
+        ("motie-Taverne", "motie Taverne", True),
+        ("de motie Van Campen en Boswijk", "de motie Van Campen", False),
+        ("de motie Eerdmans over", "de motie Keijzer over", False),
+        ("de motie Keijzer c.s. over", "de motie Keijzer over", False),
+    ],
+)
+def test_moties_by_name(a: str, b: str, same: bool) -> None:
+    assert one(a).type == "motie"
+    assert one(a).same_document(one(b)) is same
+
+
+def test_motie_tk_in_a_citation_is_not_a_motie_by_name() -> None:
+    assert [r.type for r in find_references("Kamerstukken II, 2025-2026, Motie TK, 21 501-20, nr. 2185")] == [
+        "Kamerstukken"
+    ]
