@@ -58,6 +58,12 @@ MONTHS = frozenset(
         "dec",
     ]
 )
+AMOUNT_WORDS = frozenset({"€", "eur", "euro", "%", "procent", "mln", "miljoen", "mld", "miljard", "duizend", "fte"})
+MODALS = frozenset(
+    "moet moeten moest moesten kan kunnen kon konden mag mogen mocht mochten zal zullen zou zouden "
+    "wil willen wilde wilden hoeft hoeven hoefde dient dienen".split()
+)
+"""Modal verbs: ``moet`` for ``kan`` changes an obligation into a possibility."""
 PARTICLES = frozenset(
     {"van", "de", "den", "der", "het", "ten", "ter", "te", "in", "op", "'t", "von", "le", "la", "du", "d'"}
 )
@@ -130,7 +136,7 @@ def classify_tokens(
         )
     if _has_digit(a) or _has_digit(b):
         words = {t.key.casefold() for t in a + b} | set(near.casefold().split())
-        kind = "date" if words & MONTHS else "number"
+        kind = "date" if words & MONTHS else "amount" if words & AMOUNT_WORDS else "number"
         return Verdict(Severity.SUBSTANTIVE, kind, f"{kind} {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
     if not words_a or not words_b:
         if not words_a and not words_b:
@@ -167,6 +173,8 @@ def _close(x: str, y: str) -> bool:
 def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
     if x.casefold() == y.casefold():
         return Verdict(Severity.EDITORIAL, "capitalisation", f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
+    if x.casefold() in MODALS and y.casefold() in MODALS and not _same_stem(x, y):
+        return Verdict(Severity.SUBSTANTIVE, "modality", f"modal verb {quote(sa)} \u2192 {quote(sb)}")
     kx, ky = zipf(x) >= 1.0, zipf(y) >= 1.0
     stem = _same_stem(x, y)
     if kx and ky:

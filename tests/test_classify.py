@@ -32,6 +32,10 @@ CASES = [
     ("", "niet", Severity.SUBSTANTIVE, "negation", "negation added"),
     ("2024", "2025", Severity.SUBSTANTIVE, "number", "number"),
     ("12 mei", "13 mei", Severity.SUBSTANTIVE, "date", "date"),
+    ("€ 25 mln", "€ 35 mln", Severity.SUBSTANTIVE, "amount", "amount"),
+    ("90%", "80%", Severity.SUBSTANTIVE, "amount", "percentage"),
+    ("moet", "kan", Severity.SUBSTANTIVE, "modality", "obligation to possibility"),
+    ("moet", "moeten", Severity.EDITORIAL, "inflection", "same modal, other form"),
     ("", "en de Raad", Severity.SUBSTANTIVE, "text-added", "words added"),
     ("in nauw overleg", "", Severity.SUBSTANTIVE, "text-removed", "words removed"),
 ]
