@@ -78,6 +78,8 @@ KINDS: frozenset[str] = frozenset(
         "signatory-name-form",
         "wording",
         "negation",
+        "modality",
+        "amount",
         "number",
         "date",
         "text-added",

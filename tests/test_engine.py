@@ -132,3 +132,15 @@ def test_severity_of_every_delta_is_known() -> None:
 def test_moties_are_references(a, b, expected) -> None:
     c = compare(letter(P1, a), letter(P1, b), Options(force=True))
     assert kinds(c) == expected, [d.explanation for d in c.deltas]
+
+
+def test_every_kind_the_classifier_can_return_is_known() -> None:
+    """Kinds named in classify.py and engine.py are all in KINDS (so a policy may name them)."""
+    import re
+
+    from difftool.model import KINDS
+
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent / "difftool"
+    source = (root / "classify.py").read_text() + (root / "engine.py").read_text()
+    named = set(re.findall(r'Severity\.\w+, "([a-z-]+)"', source))
+    assert named and named <= KINDS, named - KINDS
