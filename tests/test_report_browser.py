@@ -177,6 +177,19 @@ def test_link_to_a_filtered_delta_shows_it(open_report: Callable[..., Any], repo
     assert page.is_checked('#filters input[name="severity"][value="cosmetic"]')
 
 
+def test_link_to_a_delta_opens_on_its_place_in_the_text(
+    open_report: Callable[..., Any], reports: dict[str, Any]
+) -> None:
+    target = first_delta(reports["ek-tk"][1])[2]
+    page = open_report(fragment="#" + target)
+    page.wait_for_function(
+        "() => { const r = document.querySelector('tr.current');"
+        " if (!r) return false; const b = r.getBoundingClientRect();"
+        " return b.top < innerHeight && b.bottom > 0; }"
+    )
+    assert page.url.endswith("#" + target)
+
+
 def test_unchanged_paragraphs_fold_and_unfold(open_report: Callable[..., Any]) -> None:
     page = open_report()
     body = page.locator("tbody.same").first

@@ -150,6 +150,11 @@
     if (actions[event.key]) { event.preventDefault(); actions[event.key](); }
   });
   window.addEventListener("hashchange", fromHash);
+  // The browser scrolls to the fragment's own element (the list entry) once the page has loaded;
+  // select again after that, so a link to a delta opens on its place in the text.
+  window.addEventListener("load", function () {
+    if (location.hash) { requestAnimationFrame(fromHash); }
+  });
   applyFilters();
   fromHash();
 }());
