@@ -156,6 +156,19 @@ class TestNavigation:
             await pilot.click(DeltaList, offset=(10, 3))
             assert current(app) == visible(app)[2]
 
+    @pilot_test
+    async def test_click_on_the_text_selects_the_difference_there(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            addressee = next(i for i, d in enumerate(app.view.deltas) if d.a.text == "Eerste")
+            row = app.view.delta_rows[addressee]
+            aligned = app.query_one(AlignedView)
+            assert current(app) != app.view.deltas[addressee].id
+            await pilot.click(AlignedView, offset=(10, aligned.row_top(row) - int(aligned.scroll_offset.y)))
+            assert current(app) == app.view.deltas[addressee].id
+
 
 class TestFiltering:
     @pilot_test

@@ -202,6 +202,16 @@ class ReviewApp(App[None]):
         event.stop()
         self._select(int(event.option.id) if event.option.id is not None else None)
 
+    def on_aligned_view_row_clicked(self, event: AlignedView.RowClicked) -> None:
+        """Clicking on the text selects the first shown difference in that row."""
+        event.stop()
+        if self.view is None:
+            return
+        for index in self._visible():
+            if self.view.delta_rows[index] == event.row:
+                self.query_one(DeltaList).show_delta(index)
+                return
+
     def _select(self, index: int | None) -> None:
         """Show delta ``index`` (``None``: nothing selected) in the text and the footnote panel."""
         if self.view is None:

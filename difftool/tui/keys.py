@@ -40,7 +40,7 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("?", "this help"),
             ("q", "quit (every decision is already saved)"),
-            ("mouse", "click a delta, scroll the text with the wheel"),
+            ("mouse", "click a delta, or the text to select its first delta; the wheel scrolls"),
         ),
     ),
 )

@@ -13,8 +13,10 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -50,6 +52,13 @@ class AlignedView(ScrollView, can_focus=True):
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
     ]
+
+    class RowClicked(Message):
+        """The reader clicked on a row of the aligned text."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -184,6 +193,16 @@ class AlignedView(ScrollView, can_focus=True):
         lit_line = next((i for i, line in enumerate(lines) if any(sp.style is selected for sp in line.spans)), None)
         strips = [Strip(line.render(console)).apply_style(base).adjust_cell_length(width, base) for line in lines]
         return strips, lit_line
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the text selects the first difference of the row clicked."""
+        line = self.scroll_offset.y + event.y
+        if self._view is not None and 0 <= line < self._tops[-1]:
+            self.post_message(self.RowClicked(bisect.bisect_right(self._tops, line) - 1))
+
+    def row_top(self, row: int) -> int:
+        """The first line of ``row`` in the scrolled content."""
+        return self._tops[row]
 
     # --- drawing ---------------------------------------------------------------------------------
 

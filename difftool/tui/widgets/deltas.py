@@ -62,6 +62,14 @@ class DeltaList(OptionList):
         option = self.highlighted_option
         return int(option.id) if option is not None and option.id is not None else None
 
+    def show_delta(self, index: int) -> None:
+        """Highlight delta ``index`` if the list shows it."""
+        key = str(index)
+        for n, option in enumerate(self.options):
+            if option.id == key:
+                self.highlighted = n
+                return
+
     def redraw(self, index: int, delta: Delta, decision: Decision | None) -> None:
         """Refresh the line of delta ``index`` after its decision changed."""
         key = str(index)
