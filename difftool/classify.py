@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from difftool.inline import Hunk
 from difftool.lexicon import score as word_score
 from difftool.lexicon import zipf
-from difftool.model import Severity, Token
+from difftool.model import SEVERITY_ORDER, Severity, Token
 from difftool.references import Reference, explain_change
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "nergens", "geenszins", "not", "no", "never", "none"})
@@ -149,15 +149,13 @@ def classify_tokens(
         x.key.casefold() == y.key.casefold() or _close(x.text, y.text) for x, y in zip(words_a, words_b)
     ):
         verdicts = [_one_word(x.text, y.text, x.text, y.text) for x, y in zip(words_a, words_b) if x.key != y.key]
-        worst = min(verdicts, key=lambda v: _RANK[v.severity])
+        worst = min(verdicts, key=lambda v: SEVERITY_ORDER.index(v.severity))
         return Verdict(worst.severity, worst.kind, "; ".join(v.explanation for v in verdicts))
     return Verdict(Severity.SUBSTANTIVE, "wording", f"wording {quote(sa)} \u2192 {quote(sb)}")
 
 
 CONFIDENT_COMPOUND = 2.5
 """A form missing from the lexicon is taken as the right one only when it splits into common parts."""
-
-_RANK = {Severity.SUBSTANTIVE: 0, Severity.EDITORIAL: 1, Severity.COSMETIC: 2, Severity.EXPECTED: 3}
 
 
 def _has_hyphen(tokens: tuple[Token, ...]) -> bool:
