@@ -28,35 +28,12 @@ from difftool.lexicon import score as word_score
 from difftool.lexicon import zipf
 from difftool.model import SEVERITY_ORDER, Severity, Token
 from difftool.references import Reference, explain_change
+from difftool.sentences import MONTH_ABBREVIATIONS
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "nergens", "geenszins", "not", "no", "never", "none"})
-MONTHS = frozenset(
-    [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dec",
-    ]
+MONTHS = (
+    frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
+    | MONTH_ABBREVIATIONS
 )
 AMOUNT_WORDS = frozenset({"€", "eur", "euro", "%", "procent", "mln", "miljoen", "mld", "miljard", "duizend", "fte"})
 MODALS = frozenset(

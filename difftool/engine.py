@@ -208,6 +208,11 @@ class _Raw:
     a: Side
     b: Side
 
+    @staticmethod
+    def of(order: tuple[float, ...], v: C.Verdict, label: str, a: Side, b: Side) -> _Raw:
+        """A delta from a classifier verdict, its explanation prefixed with ``label``."""
+        return _Raw(order, v.severity, v.kind, f"{label}{v.explanation}", a, b)
+
 
 # --- the pair-level diff ---------------------------------------------------------------------
 
@@ -219,7 +224,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
     names = ua.kinds[:1] == (BlockKind.SIGNATURE_NAME,) and ub.kinds[:1] == (BlockKind.SIGNATURE_NAME,)
     if names and any(not h.equal for h in hunks):
         v = C.name_verdict(ua.text, ub.text)
-        out.append(_Raw((order, 0), v.severity, v.kind, f"{label}{v.explanation}", _whole(ua), _whole(ub)))
+        out.append(_Raw.of((order, 0), v, label, _whole(ua), _whole(ub)))
         return out
     edition_line = editions_differ and ua.field in (HeaderField.ADDRESSEE, HeaderField.NUMBER, HeaderField.VERGADERJAAR)
     ref_pairs = C.pair_references(ua.refs, ub.refs)
@@ -245,16 +250,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
             )
         else:
             v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n))
-        out.append(
-            _Raw(
-                (order, n),
-                v.severity,
-                v.kind,
-                f"{label}{v.explanation}",
-                _side(ua, h.a, prev_end_a),
-                _side(ub, h.b, prev_end_b),
-            )
-        )
+        out.append(_Raw.of((order, n), v, label, _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b)))
     for (ia, ib), hs in ref_groups.items():
         ra = ua.refs[ia] if ia >= 0 else None
         rb = ub.refs[ib] if ib >= 0 else None
@@ -262,7 +258,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
         first = hunks.index(hs[0])
         side_a = _ref_side(ua, ra) if ra is not None else _side(ua, tuple(t for h in hs for t in h.a), 0)
         side_b = _ref_side(ub, rb) if rb is not None else _side(ub, tuple(t for h in hs for t in h.b), 0)
-        out.append(_Raw((order, first), v.severity, v.kind, f"{label}{v.explanation}", side_a, side_b))
+        out.append(_Raw.of((order, first), v, label, side_a, side_b))
     return out
 
 
@@ -331,16 +327,7 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
                 v = C.reference_verdict(ref_a, ref_b)  # "motie Van Nispen" = "Motie van Nispen"
             else:
                 v = C.classify_tokens(ta, tb, ua.all_caps, ub.all_caps)
-            out.append(
-                _Raw(
-                    (order, n),
-                    v.severity,
-                    v.kind,
-                    f"{label}{v.explanation}",
-                    _side(ua, tuple(case_a), 0),
-                    _side(ub, tuple(case_b), 0),
-                )
-            )
+            out.append(_Raw.of((order, n), v, label, _side(ua, tuple(case_a), 0), _side(ub, tuple(case_b), 0)))
         case_a.clear()
         case_b.clear()
 

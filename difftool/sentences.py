@@ -13,76 +13,19 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    [
-        "jl",
-        "zgn",
-        "bijv",
-        "bv",
-        "ca",
-        "dhr",
-        "mevr",
-        "mr",
-        "dr",
-        "drs",
-        "ir",
-        "ing",
-        "prof",
-        "resp",
-        "incl",
-        "excl",
-        "vgl",
-        "vs",
-        "e.g",
-        "i.e",
-        "a.s",
-        "t.a.v",
-        "o.a",
-        "m.b.t",
-        "i.v.m",
-        "c.s",
-        "d.w.z",
-        "m.a.w",
-        "z.g.a.n.w",
-        "n.a.v",
-        "m.n",
-        "e.d",
-        "jr",
-        "sr",
-        "st",
-        "mrs",
-        "ms",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "gov",
-        "approx",
-        "cf",
-        "al",
-        "u.s",
-        "u.k",
-        "e.u",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "oct",
-        "nov",
-        "dec",
-    ]
+MONTH_ABBREVIATIONS = frozenset("jan feb mrt apr jun jul aug sep sept okt oct nov dec".split())
+ABBREVIATIONS = (
+    frozenset(
+        """
+        jl zgn bijv bv ca dhr mevr mr dr drs ir ing prof resp incl excl vgl vs e.g i.e a.s t.a.v o.a
+        m.b.t i.v.m c.s d.w.z m.a.w z.g.a.n.w n.a.v m.n e.d jr sr st mrs ms inc ltd co corp dept gov
+        approx cf al u.s u.k e.u
+        """.split()
+    )
+    | MONTH_ABBREVIATIONS
 )
 """Never end a sentence. ``etc.`` and ``enz.`` are left out: at the end of a sentence they end it."""
-BEFORE_NUMBER = frozenset(
-    ["nr", "nrs", "no", "nos", "p", "pp", "art", "artt", "blz", "pag", "fig", "vol", "par", "hfst", "min", "max"]
-)
+BEFORE_NUMBER = frozenset("nr nrs no nos p pp art artt blz pag fig vol par hfst min max".split())
 """Abbreviations only when a number follows (``nr. 1007``, ``art. 3``)."""
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u00de])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"'\u201d\u2019)\]]*$")
