@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from difftool.model import Flavour, Letter
 from difftool.parse.common import build_letter
-from difftool.parse.flavours import parse_docx_text, parse_markdown, parse_pdf_text
+from difftool.parse.flavours import parse_docx_text, parse_markdown
+from difftool.parse.pdftext import parse_pdf_text
 from difftool.sources import Source, detect_flavour
 
 __all__ = ["parse", "parse_text"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from difftool.lexicon import zipf
+from difftool.lexicon import known, zipf
 from difftool.model import (
     Block,
     BlockKind,
@@ -104,6 +104,43 @@ def unwrap(lines: list[Mapped]) -> Mapped:
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 _WORD_START = re.compile(r"[^\W\d_]+")
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or"})
+
+
+def join_lines(lines: list[Mapped]) -> Mapped:
+    """Join printed lines into one paragraph, undoing line-end hyphenation where it was added.
+
+    The hyphen goes when the next line starts in lower case and the joined word is a Dutch word
+    or compound (``Schengen-`` + ``rapport``); it stays after a capital (``EU-``), before ``en``/
+    ``of`` (``mensenhandel- en smokkel``), and where the joined word is not a word.
+    """
+    out: list[Mapped] = []
+    for raw in lines:
+        line = raw.collapse()
+        if not line.text:
+            continue
+        if out and _dehyphenate(out[-1].text, line.text):
+            out[-1] = out[-1].slice(0, -1)
+        elif out and not out[-1].text.endswith("\u00ad"):
+            out.append(Mapped(" ", (line.offsets[0],)))
+        elif out:
+            out[-1] = out[-1].slice(0, -1)
+        out.append(line)
+    return Mapped.join(out, "").collapse()
+
+
+_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _dehyphenate(prev: str, nxt: str) -> bool:
+    head = _HYPHENATED.search(prev)
+    tail = _NEXT_WORD.match(nxt)
+    if not head or not tail or not tail.group(0)[0].islower() or head.group(1)[-1].isupper():
+        return False
+    if tail.group(0) in ("en", "of", "tot", "noch"):
+        return False
+    return known(head.group(1) + tail.group(0))
+
 
 
 # --- furniture -------------------------------------------------------------------------------

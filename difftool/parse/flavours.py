@@ -6,8 +6,9 @@ Each returns ``(paras, bodies, furniture)`` for :func:`difftool.parse.common.bui
   footnote bodies ``¹ …`` at each page foot, often in the middle of a paragraph that a page break
   split, so a chunk that ends mid-sentence is rejoined with the next body chunk.
 - DOCX text: one paragraph per line, ``[footnoteRef:N]`` markers, bodies ``[N:  …]`` inline.
-- raw PDF text: hard-wrapped lines, glued digit markers (``radicalisering.1 Daarnaast``), bodies
-  ``1 Conform …`` at page ends, a new page's first line starting with a space.
+
+Text that a PDF tool extracted (pdftotext, pdfminer, a viewer's copy) has a reader of its own,
+:mod:`difftool.parse.pdftext`.
 """
 
 from __future__ import annotations
@@ -189,109 +190,3 @@ def _tab_cells(line: Mapped) -> list[Mapped]:
         tail = cut + len(line.text[cut:]) - len(line.text[cut:].lstrip("\t"))
         return [line.slice(0, cut), line.slice(tail)]
     return [line]
-
-
-# --- raw PDF text ----------------------------------------------------------------------------
-
-_GLUED_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=\s|$)")
-_FOOT_LINE = re.compile(r"^(\d{1,3}) (\S.*)$")
-
-
-def parse_pdf_text(text: str) -> Parsed:
-    lines = list(lines_of(text))
-    widths = sorted(len(ln.text.rstrip()) for ln in lines if len(ln.text.strip()) > 20)
-    full = widths[int(len(widths) * 0.8)] if widths else 80
-    short = full * 0.75
-
-    paras: list[Para] = []
-    bodies: dict[int, Mapped] = {}
-    furniture: list[str] = []
-    current: list[Mapped] = []
-    refs: list[int] = []
-    next_marker = 1
-    body_no: int | None = None
-    gap_after_footnotes = False
-    pending: set[int] = set()
-
-    def flush() -> None:
-        nonlocal current, refs, gap_after_footnotes
-        if current:
-            cleaned = strip_markup(unwrap(current)).collapse()
-            if cleaned.text:
-                para = Para(cleaned, tuple(refs))
-                if paras and _continues(paras[-1], para, gap_after_footnotes):
-                    prev = paras[-1]
-                    paras[-1] = Para(Mapped.join([prev.text, para.text], " "), prev.refs + para.refs)
-                else:
-                    paras.append(para)
-                gap_after_footnotes = False
-        current, refs = [], []
-
-    for line in lines:
-        raw = line.text
-        stripped = raw.strip()
-        if not stripped:
-            if body_no is None:
-                flush()
-            body_no = None
-            continue
-        foot = _FOOT_LINE.match(raw)
-        if foot and int(foot.group(1)) in pending and not raw.startswith(" "):
-            flush()
-            body_no = int(foot.group(1))
-            pending.discard(body_no)
-            start = line.text.index(foot.group(2))
-            bodies[body_no] = line.slice(start).collapse()
-            gap_after_footnotes = True
-            continue
-        if body_no is not None:
-            if raw.startswith(" "):  # a new page resumes the body
-                body_no = None
-            else:
-                bodies[body_no] = unwrap([bodies[body_no], line])
-                continue
-        if FURNITURE.match(raw) and not current:
-            furniture.append(stripped)
-            continue
-        cleaned, found, next_marker = _glued_markers(line, next_marker)
-        pending.update(found)
-        refs.extend(found)
-        # a short line closes its paragraph (last line, or a heading)
-        if current and _opens_new(current[-1].text, raw, short):
-            flush()
-        current.append(cleaned)
-        if len(raw.rstrip()) < short and not raw.rstrip().endswith("-"):
-            flush()
-    flush()
-    return paras, bodies, tuple(furniture)
-
-
-def _marker_run(digits: str, expected: int) -> list[int]:
-    """The footnote numbers a glued run of digits stands for: the next expected number, or
-    several consecutive ones printed together ("gedeeld.12" = 1 and 2); [] when it is a number."""
-    run: list[int] = []
-    pos, n = 0, expected
-    while pos < len(digits):
-        want = str(n)
-        if not digits.startswith(want, pos):
-            return []
-        run.append(n)
-        pos += len(want)
-        n += 1
-    return run
-
-
-def _glued_markers(line: Mapped, expected: int) -> tuple[Mapped, list[int], int]:
-    """Take glued footnote markers out of a raw PDF line: (cleaned line, numbers, next expected)."""
-    found: list[int] = []
-
-    def take(m: re.Match[str]) -> str:
-        run = _marker_run(m.group(1), expected + len(found))
-        found.extend(run)
-        return "" if run else m.group(0)
-
-    return line.sub(_GLUED_MARKER, take), found, expected + len(found)
-
-
-def _opens_new(prev: str, line: str, short: float) -> bool:
-    return bool(re.match(r"^\s*(?:[-\u2022\u25cf]\s|\d+\.\s+[A-Z])", line))

@@ -28,9 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from difftool.lexicon import known
 from difftool.model import Flavour, Letter
-from difftool.parse.common import FURNITURE, Para, build_letter
+from difftool.parse.common import FURNITURE, Para, build_letter, join_lines
 from difftool.parse.extracted import ExtractedText, without_spans
 from difftool.sources import InputError, read_bytes
 from difftool.text import Mapped
@@ -131,7 +130,11 @@ def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
             raise cause from None
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
             raise InputError(f"{path}: the PDF is password-protected; difftool cannot read it") from None
-        raise InputError(f"{path}: not a readable PDF ({type(cause).__name__})") from None
+        if type(cause).__name__ in ("PSEOF", "PDFSyntaxError"):  # the file ends early or its structure is broken
+            raise InputError(f"{path}: the PDF file is damaged or incomplete (truncated?); difftool cannot read it") from None
+        raise InputError(
+            f"{path}: the PDF file is damaged or uses something difftool cannot read ({type(cause).__name__})"
+        ) from None
 
 
 def _words(page: Any) -> list[dict[str, Any]]:
@@ -398,42 +401,6 @@ class _Paragraphs:
         refs = tuple(n for ln in group for _, _, ns in ln.markers for n in ns)
         cleaned = [without_spans(ln.text, [(s, e) for s, e, _ in ln.markers]) for ln in group]
         return Para(join_lines(cleaned), refs, all(ln.bold for ln in group), group[0].page)
-
-
-def join_lines(lines: list[Mapped]) -> Mapped:
-    """Join printed lines into one paragraph, undoing line-end hyphenation where it was added.
-
-    The hyphen goes when the next line starts in lower case and the joined word is a Dutch word
-    or compound (``Schengen-`` + ``rapport``); it stays after a capital (``EU-``), before ``en``/
-    ``of`` (``mensenhandel- en smokkel``), and where the joined word is not a word.
-    """
-    out: list[Mapped] = []
-    for raw in lines:
-        line = raw.collapse()
-        if not line.text:
-            continue
-        if out and _dehyphenate(out[-1].text, line.text):
-            out[-1] = out[-1].slice(0, -1)
-        elif out and not out[-1].text.endswith("\u00ad"):
-            out.append(Mapped(" ", (line.offsets[0],)))
-        elif out:
-            out[-1] = out[-1].slice(0, -1)
-        out.append(line)
-    return Mapped.join(out, "").collapse()
-
-
-_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
-_NEXT_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _dehyphenate(prev: str, nxt: str) -> bool:
-    head = _HYPHENATED.search(prev)
-    tail = _NEXT_WORD.match(nxt)
-    if not head or not tail or not tail.group(0)[0].islower() or head.group(1)[-1].isupper():
-        return False
-    if tail.group(0) in ("en", "of", "tot", "noch"):
-        return False
-    return known(head.group(1) + tail.group(0))
 
 
 def _mode(values: Any) -> float:

@@ -1,0 +1,419 @@
+"""Text that a PDF tool pulled out of a published letter, read back into the letter it was.
+
+pdftotext (raw or ``-layout``), pdfminer, pdfplumber and a viewer's copy flatten each page into
+lines: the running footer sits between two halves of a sentence, the footnote bodies of a page in
+the middle of a paragraph, the markers are plain digits. What the native reader
+(:mod:`difftool.parse.pdf`) sees in the layout, this reader recovers from evidence in the text:
+
+- **pages**: the form feeds the tool wrote; without them, the running header or footer (a line
+  that repeats with a changing page number) marks where a page ends;
+- **furniture**: lines at a page's top or foot that repeat on other pages (their page number
+  changing), a page number on its own, a Kamerstuk running footer;
+- **the footnote zone**: the lines at a page's foot that start with the next footnote numbers in
+  sequence (``1 Conform …``, or the number on its own line and the body on the next), running to
+  the page's end, the first of them confirmed by its marker in the page's text;
+- **markers**: superscript digits; digits glued to a word or after punctuation
+  (``wetsvoorstel16``, ``aangenomen.6``); digits after punctuation and a space
+  (``radicalisering. 1 Daarnaast``); each accepted only as the next number of the sequence and
+  only on the page whose zone holds that body, so ``2026``, ``nr. 1014`` and ``32 317`` never are;
+- **paragraphs**: a blank line, a list item, a first-line indent, or a line that stopped short
+  although the next word would have fitted ends one; otherwise it runs on, across pages and
+  around the footnote bodies and furniture between its halves;
+- **hyphenation** at line ends is resolved with the Dutch lexicon (:func:`join_lines`).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+
+from difftool.parse.common import FURNITURE, Para, join_lines, strip_markup
+from difftool.parse.extracted import without_spans
+from difftool.text import Mapped
+
+SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUP_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
+_BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf0fc\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u25e6\u2043\u25cb"
+_BULLET_ONLY = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*$")
+_BULLET_LEAD = re.compile(rf"^(\s*)[{_BULLET_GLYPHS}](?=\s)")
+_LIST_START = re.compile(r"^\s*(?:[-\u2022\u25cf\u2013*]\s|\(?[a-z]\)\s|[a-z]\.\s|[ivx]{1,4}[.)]\s|\d{1,2}[.)]\s+\S)")
+_TERMINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?(\d{1,3})(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$")
+_EDGE_NUMBER = re.compile(r"^\s*\d{1,3}\s+|\s+\d{1,3}\s*$")
+_DIGITS = re.compile(r"\d+")
+_BODY = re.compile(rf"^\s*(?:(\d{{1,3}})|([{SUPERSCRIPTS}]{{1,3}}))(?:\s+|(?<=[{SUPERSCRIPTS}])\s*)(?=\S)")
+_BARE = re.compile(r"^\s*(\d{1,3})\s*$")
+_WORD = re.compile(r"\S+")
+
+# Marker candidates, strongest first. A glued run follows a letter or closing punctuation and
+# ends the word (``Unie.2 Nederland``, ``wetsvoorstel16``, ``AI1``); a spaced one follows
+# punctuation and is followed by a capital or the line's end (``doorreis. 5 Het``).
+_SUP_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=[.,;:)]?(?:\s|$))")
+_SPACED = re.compile(r"(?<=[.,;:)\"'\u201d\u2019]) (\d{1,3})(?=\s+[A-Z(\u2018\u201c\"']|\s*$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: Mapped
+    page: int
+    blank: bool
+
+    @property
+    def indent(self) -> int:
+        return len(self.text.text) - len(self.text.text.lstrip())
+
+
+Parsed = tuple[list[Para], dict[int, Mapped], tuple[str, ...]]
+
+
+def parse_pdf_text(text: str) -> Parsed:
+    """Extracted PDF text -> (paragraphs, footnote bodies, furniture) for ``build_letter``."""
+    pages, furniture, bounded = _without_furniture(_pages(text))
+    bodies: dict[int, Mapped] = {}
+    stream: list[_Line] = []
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    refs_at: dict[int, tuple[int, ...]] = {}
+    next_note = 1
+    queue = list(reversed(pages))
+    number = 0
+    while queue:
+        page = [replace(ln, page=number) for ln in queue.pop()]
+        number += 1
+        start, end, found = _zone(page, next_note, bounded)
+        markers = _markers(page[:start], min(found), max(found)) if found else []
+        if not markers:
+            stream.extend(page)
+            continue
+        bodies.update(found)
+        next_note = max(found) + 1
+        for key, spans, numbers in markers:
+            cuts.setdefault(key, []).extend(spans)
+            refs_at[key] = refs_at.get(key, ()) + numbers
+        stream.extend(page[:start])
+        if end < len(page):
+            queue.append(page[end:])  # without form feeds, the zone ended the page
+    return _paragraphs(stream, cuts, refs_at), bodies, furniture
+
+
+# --- pages and furniture -----------------------------------------------------------------------
+
+
+def _pages(text: str) -> list[list[_Line]]:
+    """Lines per page, split at form feeds."""
+    pages: list[list[Mapped]] = [[]]
+    pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
+        line = Mapped(text[pos:end], tuple(range(pos, end)))
+        while "\f" in line.text:
+            cut = line.text.index("\f")
+            if line.text[:cut].strip():
+                pages[-1].append(line.slice(0, cut))
+            pages.append([])
+            line = line.slice(cut + 1)
+        pages[-1].append(line)
+        if nl < 0:
+            break
+        pos = nl + 1
+    out = [[_Line(ln, n, not ln.text.strip()) for ln in page] for n, page in enumerate(pages)]
+    return [p for p in out if any(not ln.blank for ln in p)]
+
+
+def _running_key(text: str) -> str:
+    """A running header or footer without the page number it carries."""
+    return " ".join(_EDGE_NUMBER.sub(" ", f" {text} ").split()).casefold()
+
+
+def _edges(page: list[_Line], n: int = 3) -> list[int]:
+    filled = [i for i, ln in enumerate(page) if not ln.blank]
+    return sorted(set(filled[:n] + filled[-n:]))
+
+
+def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple[str, ...], bool]:
+    """Take running headers, footers and page numbers out; without form feeds, they also tell
+    where one page ends and the next begins. The flag says whether page ends are known."""
+    found: set[tuple[int, int]] = set()
+    names: dict[str, None] = {}
+    if len(pages) > 1:
+        keys: dict[str, set[int]] = {}
+        for p, page in enumerate(pages):
+            for i in _edges(page):
+                keys.setdefault(_running_key(page[i].text.text), set()).add(p)
+        for p, page in enumerate(pages):
+            for i in _edges(page):
+                t = page[i].text.text
+                key = _running_key(t)
+                repeated = len(keys[key]) >= 2 and len(key) > 2
+                if repeated or FURNITURE.match(t) or _is_page_number(page, i):
+                    found.add((p, i))
+                    names[_furniture_name(t)] = None
+        kept = [[ln for i, ln in enumerate(page) if (p, i) not in found] for p, page in enumerate(pages)]
+        return kept, tuple(names), True
+    # One stream: a running line repeats with its page number counting up, or is a Kamerstuk footer.
+    page = pages[0] if pages else []
+    groups: dict[str, list[int]] = {}
+    for i, ln in enumerate(page):
+        if not ln.blank and len(ln.text.text.strip()) < 120:
+            groups.setdefault(_running_key(ln.text.text), []).append(i)
+    running: set[int] = set()
+    for key, idxs in groups.items():
+        numbers = [_page_number_at_end(page[i].text.text) for i in idxs]
+        if len(key) > 2 and _counting(numbers):
+            running.update(idxs)
+    for i, ln in enumerate(page):
+        if not ln.blank and FURNITURE.match(ln.text.text) and not _BARE.match(ln.text.text):
+            running.add(i)
+    out: list[list[_Line]] = [[]]
+    for i, ln in enumerate(page):
+        if i in running:
+            names[_furniture_name(ln.text.text)] = None
+            if any(not x.blank for x in out[-1]):
+                out.append([])
+            continue
+        out[-1].append(ln)
+    return [p for p in out if p], tuple(names), len(out) > 1
+
+
+def _page_number_at_end(t: str) -> int | None:
+    m = re.search(r"\s(\d{1,3})\s*$", t)
+    return int(m.group(1)) if m else None
+
+
+def _counting(numbers: list[int | None]) -> bool:
+    """Page numbers: two or more, each one to three more than the one before."""
+    known = [n for n in numbers if n is not None]
+    return len(known) == len(numbers) >= 2 and all(0 < b - a <= 3 for a, b in zip(known, known[1:]))
+
+
+def _is_page_number(page: list[_Line], i: int) -> bool:
+    """A number alone at a page's top or foot, unless a footnote body follows it."""
+    if not _PAGE_NUMBER.match(page[i].text.text):
+        return False
+    later = [ln for ln in page[i + 1 :] if not ln.blank]
+    return not later or not _BARE.match(page[i].text.text) or bool(_BARE.match(later[0].text.text))
+
+
+def _furniture_name(t: str) -> str:
+    return "page numbers" if _PAGE_NUMBER.match(t) else " ".join(_EDGE_NUMBER.sub(" ", f" {t} ").split())
+
+
+# --- the footnote zone -------------------------------------------------------------------------
+
+
+def _body_start(page: list[_Line], i: int) -> tuple[int, Mapped, int] | None:
+    """(number, first text, lines taken) when line ``i`` opens a footnote body."""
+    t = page[i].text
+    m = _BODY.match(t.text)
+    if m:
+        number = int(m.group(1)) if m.group(1) else int("".join(_SUP_DIGIT[c] for c in m.group(2)))
+        return number, t.slice(m.end()), 1
+    bare = _BARE.match(t.text)
+    if bare:
+        j = i + 1
+        while j < len(page) and page[j].blank:
+            j += 1
+        if j < len(page) and not _BARE.match(page[j].text.text) and not _BODY.match(page[j].text.text):
+            return int(bare.group(1)), page[j].text, j - i + 1
+    return None
+
+
+def _zone(page: list[_Line], expected: int, bounded: bool) -> tuple[int, int, dict[int, Mapped]]:
+    """Where the page's footnote zone starts and ends, and its bodies (``found`` empty: none).
+
+    The zone is the earliest run of lines whose body starts number ``expected``,
+    ``expected + 1``, … in order, every other line continuing the body above it. On a page whose
+    end is known it runs to that end; in a stream without pages it ends where a body is complete
+    and a line that is not the next body follows, or where the next page's first line begins.
+    """
+    for i in range(len(page)):
+        start = _body_start(page, i)
+        if start is None or start[0] != expected or not (bounded or _after_paragraph(page, i)):
+            continue
+        end, bodies = _zone_bodies(page, i, expected, bounded)
+        if bodies:
+            return i, end, bodies
+    return len(page), len(page), {}
+
+
+def _after_paragraph(page: list[_Line], i: int) -> bool:
+    """In a stream without pages, a zone starts after a blank line or a finished sentence."""
+    prev = [ln for ln in page[:i] if not ln.blank]
+    return not prev or page[i - 1].blank or bool(_TERMINAL.search(prev[-1].text.text.rstrip()))
+
+
+MAX_BODY_LINES = 12
+"""Lines one footnote body may run to; more is body text that merely starts with a number."""
+
+
+def _zone_bodies(page: list[_Line], i: int, expected: int, bounded: bool) -> tuple[int, dict[int, Mapped]]:
+    bodies: dict[int, list[Mapped]] = {}
+    current: int | None = None
+    lead = page[i].indent
+    j = i
+    gap = False
+    while j < len(page):
+        ln = page[j]
+        if ln.blank:
+            j += 1
+            gap = True
+            continue
+        start = _body_start(page, j)
+        if start is not None and start[0] == expected:
+            current, expected = start[0], expected + 1
+            bodies[current] = [start[1]]
+            j += start[2]
+            gap = False
+            continue
+        if current is None or _BULLET_ONLY.match(ln.text.text) or len(bodies[current]) >= MAX_BODY_LINES:
+            return j, ({} if bounded else _joined(bodies))
+        if not bounded and (gap or _TERMINAL.search(bodies[current][-1].text.rstrip()) or ln.indent > lead):
+            return j, _joined(bodies)
+        bodies[current].append(ln.text)
+        j += 1
+        gap = False
+    return j, _joined(bodies)
+
+
+def _joined(bodies: dict[int, list[Mapped]]) -> dict[int, Mapped]:
+    return {n: join_lines(parts) for n, parts in bodies.items()}
+
+
+# --- markers -----------------------------------------------------------------------------------
+
+Marker = tuple[int, list[tuple[int, int]], tuple[int, ...]]
+"""(offset of the line's first character, spans to cut from the line, footnote numbers)."""
+
+
+def _candidates(t: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, digits, strength) of every place in a line that may be a marker."""
+    out: list[tuple[int, int, str, int]] = []
+    for m in _SUP_RUN.finditer(t):
+        out.append((m.start(), m.end(), "".join(_SUP_DIGIT[c] for c in m.group(0)), 3))
+    for m in _GLUED.finditer(t):
+        out.append((m.start(1), m.end(1), m.group(1), 2))
+    for m in _SPACED.finditer(t):
+        out.append((m.start(), m.end(1), m.group(1), 1))
+    return sorted(out)
+
+
+def _run(digits: str, expected: int, last: int) -> tuple[int, ...]:
+    """The footnote numbers a run of digits stands for: ``expected`` or several consecutive ones
+    printed together (``12`` = 1 and 2); () when it is another number."""
+    run: list[int] = []
+    pos, n = 0, expected
+    while pos < len(digits) and n <= last:
+        want = str(n)
+        if not digits.startswith(want, pos):
+            return ()
+        run.append(n)
+        pos += len(want)
+        n += 1
+    return tuple(run) if pos == len(digits) else ()
+
+
+def _markers(lines: list[_Line], first: int, last: int) -> list[Marker]:
+    """The markers of footnotes ``first``..``last`` in a page's text, in order; the strongest
+    candidate for each number wins, and each comes after the one before."""
+    cands = [
+        (li, s, e, digits, strength)
+        for li, ln in enumerate(lines)
+        if not ln.blank
+        for s, e, digits, strength in _candidates(ln.text.text)
+    ]
+    found: list[Marker] = []
+    pos = (-1, -1)
+    expected = first
+    while expected <= last:
+        best: tuple[int, int, int, int, tuple[int, ...]] | None = None
+        for li, s, e, digits, strength in cands:
+            if (li, s) <= pos:
+                continue
+            numbers = _run(digits, expected, last)
+            if numbers and (best is None or strength > best[3]):
+                best = (li, s, e, strength, numbers)
+        if best is None:
+            expected += 1
+            continue
+        li, s, e, _, numbers = best
+        found.append((lines[li].text.offsets[0], [(s, e)], numbers))
+        pos = (li, s)
+        expected = numbers[-1] + 1
+    return found
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+def _paragraphs(
+    stream: list[_Line], cuts: dict[int, list[tuple[int, int]]], refs_at: dict[int, tuple[int, ...]]
+) -> list[Para]:
+    """Cut the body lines of every page, in order, into paragraphs."""
+    filled = [ln for ln in stream if not ln.blank]
+    lengths = [len(ln.text.text.rstrip()) for ln in filled]
+    right = _percentile(lengths, 0.9) if lengths else 80
+    left = _mode([ln.indent for ln in filled]) if filled else 0
+    groups: list[list[_Line]] = []
+    gap = False
+    items = 0
+    prev: _Line | None = None
+    for ln in stream:
+        if ln.blank:
+            gap = gap or (prev is not None and ln.page == prev.page)
+            continue
+        if _BULLET_ONLY.match(ln.text.text):
+            items += 1
+            gap = True
+            continue
+        if prev is None or gap or _breaks(prev, ln, right, left, items > 0):
+            if items and groups and prev is not None and not gap:
+                items -= 1
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+        gap = False
+        prev = ln
+    paras = []
+    for group in groups:
+        refs: tuple[int, ...] = ()
+        cleaned = []
+        for ln in group:
+            key = ln.text.offsets[0] if ln.text.offsets else -1
+            refs += refs_at.get(key, ())
+            line = without_spans(ln.text, sorted(cuts.get(key, [])))
+            cleaned.append(line.sub(_BULLET_LEAD, lambda m: m.group(1) + "\u2022"))
+        text = strip_markup(join_lines(cleaned))
+        if text.text:
+            paras.append(Para(text, refs, page=group[0].page + 1))
+    return paras
+
+
+def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> bool:
+    """Does ``ln`` start a new paragraph after ``prev``?"""
+    p = prev.text.text.rstrip()
+    t = ln.text.text
+    if _LIST_START.match(t) or _BULLET_LEAD.match(t):
+        return True
+    if re.search(r"[^\W\d_]-$", p):
+        return False  # a word broken at the line's end
+    if ln.indent - left >= 2 and ln.indent > prev.indent:
+        return True  # a first-line indent, or an item that lost its bullet
+    if in_list and _TERMINAL.search(p):
+        return True
+    first = _WORD.search(t)
+    fits = len(p) + 1 + (len(first.group(0)) if first else 0) < 0.86 * right
+    if fits:
+        return True  # the line stopped short though the next word would have fitted
+    return bool(_TERMINAL.search(p)) and len(p) < 0.93 * right and t.lstrip()[:1].isupper()
+
+
+def _percentile(values: list[int], q: float) -> float:
+    ordered = sorted(values)
+    return float(ordered[min(len(ordered) - 1, int(q * len(ordered)))])
+
+
+def _mode(values: list[int]) -> int:
+    return statistics.mode(values)
