@@ -5,13 +5,18 @@ Exit codes, the same for every command (docs/cli.md):
   1  ``check`` only: differences at or above the threshold remain
   2  usage or input error (missing, unreadable, empty, binary file; not versions of one letter)
   3  the policy file (difftool.toml, [tool.difftool], --config) is invalid
+Every error is one line on stderr, usage errors included. ``-`` is standard input as one of the
+inputs and standard output as ``-o -``. Outputs never replace an input (compared by identity, so
+not through a hard link or a symlink either) and are written atomically.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeVar
 
@@ -19,7 +24,7 @@ import click
 from rich.console import Console
 
 from difftool.engine import NotRelatedError, compare
-from difftool.model import SEVERITY_ORDER, Comparison, Options, Severity
+from difftool.model import SEVERITY_ORDER, Comparison, Letter, Options, Severity
 from difftool.policy import Policy, PolicyError, Sources, apply_policy, load_policy, policy_effect
 from difftool.readers import read_letter, read_with_text
 from difftool.review import (
@@ -33,7 +38,7 @@ from difftool.review import (
     load_review,
     unmatched,
 )
-from difftool.sources import InputError
+from difftool.sources import STDIN, InputError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,8 +46,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     """One line on stderr, exit 2 (or ``code``). Never a traceback."""
-    click.echo(f"difftool: error: {message}", err=True)
+    click.echo(f"difftool: error: {_one_line(message)}", err=True)
     sys.exit(code)
+
+
+def warn(message: str) -> None:
+    """One line on stderr; the command goes on."""
+    click.echo(f"difftool: warning: {_one_line(message)}", err=True)
+
+
+def _one_line(message: str) -> str:
+    from difftool.visible import visible
+
+    return visible(" ".join(message.split("\n")), keep="\t")
+
+
+def _warn_about(*letters: Letter) -> None:
+    """What was wrong with the input files themselves (bytes that are not UTF-8)."""
+    for letter in letters:
+        for warning in letter.warnings:
+            warn(warning)
 
 
 def _console(out: io.StringIO | None) -> Console:
@@ -52,20 +75,50 @@ def _console(out: io.StringIO | None) -> Console:
 
 
 def _write(text: str, output: str | None) -> None:
-    if output is None:
+    """``text`` to standard output (no ``-o``, or ``-o -``) or to the file ``output``."""
+    if output is None or output == STDIN:
         click.echo(text, nl=False)
         return
     try:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        write_atomically(output, text)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write ``text`` to a temporary file in the target's folder, then rename it over the target:
+    a reader never sees half a report, a failure leaves the old file whole, and a hard link to
+    another file is replaced rather than written through. A symlink is followed (its target is
+    replaced); a device or a pipe (``/dev/null``, a FIFO) is written into, since it cannot be
+    replaced. A new file gets the usual permissions (0666 minus the umask), a replaced one keeps its own."""
+    target = os.path.realpath(path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            os.fchmod(fh.fileno(), mode)
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _compare_paths(path_a: str, path_b: str, force: bool) -> Comparison:
     try:
         a = read_letter(path_a)
         b = read_letter(path_b)
+        _warn_about(a, b)
         return compare(a, b, Options(force=force))
     except (InputError, NotRelatedError) as exc:
         _input_failure(exc, path_a, path_b)
@@ -78,13 +131,24 @@ def _input_failure(exc: InputError | NotRelatedError, path_a: str, path_b: str) 
     fail(str(exc))
 
 
-def _check_outputs(inputs: tuple[str, ...], output: str | None) -> None:
-    if output is None:
+def _check_outputs(inputs: Sequence[str | None], output: str | None) -> None:
+    """Refuse an output that is one of the inputs (letters, review file, policy file), by the
+    file's identity (device and inode), so neither ``./``, ``..``, a symlink nor a hard link gets
+    around it; and standard input for more than one input."""
+    letters = [p for p in inputs if p is not None]
+    if letters.count(STDIN) > 1:
+        fail(f"standard input ({STDIN}) can be only one of the inputs")
+    if output is None or output == STDIN:
         return
-    out = os.path.realpath(output)
-    for p in inputs:
-        if os.path.exists(p) and os.path.realpath(p) == out:
-            fail(f"{output}: refusing to overwrite an input file")
+    for p in letters:
+        if p == STDIN:
+            continue
+        try:
+            same = os.path.samefile(p, output)
+        except OSError:  # one of them does not exist (yet)
+            same = os.path.realpath(p) == os.path.realpath(output)
+        if same:
+            fail(f"{output}: refusing to overwrite an input file ({p})")
 
 
 def _load_policy(config: str | None) -> tuple[Policy, Sources]:
@@ -156,7 +220,7 @@ def compare_cmd(a: str, b: str, fmt: str, show_all: bool, config: str | None, ou
       difftool compare A.txt B.txt --format json -o comparison.json
       difftool compare A.txt B.txt --format junit -o difftool-junit.xml
     """
-    _check_outputs((a, b), output)
+    _check_outputs((a, b, config), output)
     policy, sources = _load_policy(config)
     c = apply_policy(_compare_paths(a, b, force), policy)
     if fmt in ("github", "junit"):
@@ -206,7 +270,7 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
     Examples:
       difftool report samples/2026-06-22-jbz-ek.txt samples/2026-06-22-jbz-tk.txt -o report.html
     """
-    _check_outputs((a, b), output)
+    _check_outputs((a, b, config), output)
     policy, _ = _load_policy(config)
     _write(_html_report(apply_policy(_compare_paths(a, b, force), policy)), output)
 
@@ -257,7 +321,7 @@ def check_cmd(
       difftool check letter-ek.txt letter-tk.txt --review letter-ek.difftool-review.json
       difftool check letter-ek.txt letter-tk.txt --format junit -o difftool-junit.xml
     """
-    _check_outputs((a, b), output)
+    _check_outputs((a, b, config, review_file), output)
     policy, sources = _load_policy(config)
     fail_on = fail_on or policy.fail_on.value
     review = _read_review(review_file) if review_file else Review()
@@ -373,6 +437,8 @@ def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
     """
     from difftool.tui.app import create_app
 
+    if STDIN in (a, b):
+        fail(f"review reads its keys from the terminal, so a letter cannot come from standard input ({STDIN})")
     path = review_file or default_review_path(a)
     _check_outputs((a, b), path)
     try:
@@ -384,6 +450,8 @@ def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
     app.run()
     if app.error is not None:
         _input_failure(app.error, a, b)
+    if app.view is not None:
+        _warn_about(app.view.comparison.a, app.view.comparison.b)
 
 
 def letter_pairs(files: Sequence[str], mark_a: str, mark_b: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -514,8 +582,11 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool) -> Non
         letter, text = read_with_text(file)
     except InputError as exc:
         fail(str(exc))
+    _warn_about(letter)
     if show_text:
-        _write(text, output)
+        from difftool.visible import visible
+
+        _write(visible(text, keep="\t\n\f"), output)
         return
     if fmt == "json":
         from difftool.render.jsonout import render_letter
@@ -531,18 +602,29 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool) -> Non
 
 
 def main() -> None:
-    """Console-script entry point: no traceback reaches the user unless DIFFTOOL_DEBUG is set."""
+    """Console-script entry point: every error is one line on stderr (usage errors too, with the
+    help to try), and no traceback reaches the user unless DIFFTOOL_DEBUG is set."""
     try:
-        cli(standalone_mode=True)
+        code = cli.main(prog_name="difftool", standalone_mode=False)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `difftool`: the help, as asked
+        assert exc.ctx is not None
+        click.echo(exc.ctx.get_help())
+        sys.exit(EXIT_OK)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx is not None else "difftool"
+        fail(f"{exc.format_message()} (try '{command} --help')")
+    except click.ClickException as exc:
+        fail(exc.format_message())
+    except (KeyboardInterrupt, click.Abort):
         click.echo("difftool: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("DIFFTOOL_DEBUG"):
             raise
         fail(f"internal error: {type(exc).__name__}: {exc} (set DIFFTOOL_DEBUG=1 for details)")
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 if __name__ == "__main__":

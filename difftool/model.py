@@ -255,6 +255,9 @@ class Letter:
     """Running headers/footers and page numbers that were taken out of the text."""
     notes: tuple[str, ...] = ()
     """Things the reader found worth telling (e.g. a DOCX still holds tracked changes)."""
+    warnings: tuple[str, ...] = ()
+    """What is wrong with the file itself and was worked around to read it (bytes that are not
+    UTF-8); also among ``notes``, and the command line says each on stderr."""
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
     """Offset at which each line of the original text starts, for line:column positions."""
 

@@ -2,15 +2,17 @@
 
 Text extractions go through :mod:`difftool.sources` and the flavour parsers; ``.docx`` and
 ``.pdf`` files through their own readers (optional extras, imported only when such a file comes).
+``-`` is standard input, read as a PDF or a Word file when its bytes say so.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from difftool.model import Letter
 from difftool.parse import parse
-from difftool.sources import InputError, read_source
+from difftool.sources import STDIN, InputError, decode, read_bytes
 
 
 def read_letter(path: str) -> Letter:
@@ -25,6 +27,9 @@ def read_with_text(path: str) -> tuple[Letter, str]:
     """The Letter and the text its offsets index: the file's own text, or for .docx and .pdf the
     text difftool extracted (docs/inputs.md)."""
     ext = os.path.splitext(path)[1].lower()
+    if path == STDIN:
+        head = read_bytes(path)[:1024]
+        ext = ".pdf" if head.startswith(b"%PDF") else ".docx" if head.startswith(b"PK\x03\x04") else ""
     if ext == ".docx":
         from difftool.parse.docx import read_docx
 
@@ -33,5 +38,8 @@ def read_with_text(path: str) -> tuple[Letter, str]:
         from difftool.parse.pdf import read_pdf
 
         return read_pdf(path)
-    source = read_source(path)
-    return parse(source), source.text
+    source = decode(read_bytes(path), path)
+    letter = parse(source)
+    if source.warnings:
+        letter = replace(letter, notes=(*letter.notes, *source.warnings), warnings=source.warnings)
+    return letter, source.text

@@ -1,7 +1,8 @@
 """The only module that reads files: bytes -> text, and which extraction flavour the text is.
 
-Decoding goes through charset-normalizer (UTF-8 with or without BOM, UTF-16, cp1252, latin-1),
-then NFC. Line ends are kept as they are: offsets into the text are offsets into the file's
+Decoding: a BOM, else UTF-8; a file that is UTF-8 apart from a few invalid bytes stays UTF-8
+(those bytes become U+FFFD and the Source carries a warning naming their byte offsets); anything
+else goes through charset-normalizer (UTF-16, cp1252, latin-1); then NFC. ``-`` is standard input. Line ends are kept as they are: offsets into the text are offsets into the file's
 characters, and the parsers treat CRLF and LF alike. Inputs are opened read-only, never written.
 """
 
@@ -31,6 +32,8 @@ class Source:
     path: str
     text: str
     encoding: str
+    warnings: tuple[str, ...] = ()
+    """What the user should be told about the file itself (invalid bytes read as U+FFFD)."""
 
 
 _BOMS = (
@@ -42,8 +45,31 @@ _BOMS = (
 )
 
 
+STDIN = "-"
+"""The path that stands for standard input."""
+_stdin: bytes | None = None
+
+
+def _read_stdin() -> bytes:
+    """Standard input, read once (a .pdf or .docx reader may ask for the bytes again)."""
+    global _stdin
+    if _stdin is None:
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{STDIN}: standard input is larger than the {MAX_BYTES} bytes difftool reads")
+        _stdin = data
+    return _stdin
+
+
 def read_bytes(path: str) -> bytes:
-    """Read a file's bytes, turning every OS failure into a one-line InputError."""
+    """Read a file's bytes (``-``: standard input), turning every OS failure into a one-line InputError."""
+    if path == STDIN:
+        try:
+            return _read_stdin()
+        except OSError as exc:
+            raise InputError(f"{STDIN}: cannot read standard input ({exc.strerror or exc})") from None
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file")
     if os.path.isdir(path):
@@ -70,17 +96,59 @@ def decode(data: bytes, path: str = "<bytes>") -> Source:
             return Source(path, _finish(text), enc.replace("-sig", "") + " (BOM)")
     if data.startswith(b"%PDF") or data.startswith(b"PK\x03\x04"):
         raise InputError(f"{path}: binary document; name it .pdf or .docx to read it as one")
+    warnings: tuple[str, ...] = ()
     try:
         text = data.decode("utf-8")
         enc = "utf-8"
     except UnicodeDecodeError:
-        text, enc = _guess(data, path)
+        text, enc, warnings = _guess(data, path)
     if "\x00" in text or _control_ratio(text) > 0.02:
         raise InputError(f"{path}: binary file, not a text extraction of a letter")
-    return Source(path, _finish(text), enc)
+    return Source(path, _finish(text), enc, warnings)
 
 
-def _guess(data: bytes, path: str) -> tuple[str, str]:
+_UTF8_RUN = re.compile(
+    rb"[\x00-\x7f]+|(?:[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
+)
+"""A run of ASCII, or a run of well-formed UTF-8 multibyte sequences (RFC 3629)."""
+
+
+def _utf8_damage(data: bytes) -> tuple[int, list[tuple[int, int]]]:
+    """How many well-formed UTF-8 multibyte characters ``data`` holds, and the byte spans
+    (start, end) of what is not UTF-8, in one pass."""
+    chars, bad, pos = 0, [], 0
+    for m in _UTF8_RUN.finditer(data):
+        if m.start() > pos:
+            bad.append((pos, m.start()))
+        if data[m.start()] >= 0x80:
+            chars += sum(1 for byte in m.group() if byte >= 0xC0)
+        pos = m.end()
+    if pos < len(data):
+        bad.append((pos, len(data)))
+    return chars, bad
+
+
+def _damage_warning(path: str, data: bytes, bad: list[tuple[int, int]]) -> str:
+    """``FILE: 6 byte(s) are not UTF-8, at byte offset(s) 1000 (\\xff), …; shown as U+FFFD``."""
+    shown = ", ".join(f"{s} ({data[s:e][:8].hex(' ')})" for s, e in bad[:10])
+    more = f" and {len(bad) - 10} more place(s)" if len(bad) > 10 else ""
+    count = sum(e - s for s, e in bad)
+    return f"{path}: {count} byte(s) are not UTF-8, at byte offset(s) {shown}{more}; read as UTF-8, shown as \ufffd"
+
+
+def _guess(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Text, encoding and warnings of bytes that are not valid UTF-8.
+
+    A UTF-8 file with a few stray bytes (a bad copy, a truncated download) must not be read as a
+    code page, or every accented letter turns into mojibake. Well-formed UTF-8 multibyte
+    sequences are next to impossible by chance in a code-page file, so when they are at least
+    as many as the invalid bytes the file is UTF-8 and only those bytes are lost (U+FFFD, with a
+    warning). charset-normalizer's verdict is evidence too, not the last word."""
+    chars, bad = _utf8_damage(data)
+    invalid = sum(e - s for s, e in bad)
+    if chars and invalid <= chars:
+        return data.decode("utf-8", errors="replace"), "utf-8", (_damage_warning(path, data, bad),)
     from charset_normalizer import from_bytes
 
     # Letters are Western European: let charset-normalizer choose among the code pages Dutch
@@ -89,13 +157,15 @@ def _guess(data: bytes, path: str) -> tuple[str, str]:
     if best is None:
         raise InputError(f"{path}: binary file, not a text extraction of a letter")
     enc = best.encoding
+    if enc == "utf_8":
+        return data.decode("utf-8", errors="replace"), "utf-8", (_damage_warning(path, data, bad),)
     # charset-normalizer may name a Latin-1 superset; cp1252 is what Windows tools write.
     if enc in ("latin_1", "iso8859_1", "iso8859_15", "cp1252"):
         try:
-            return data.decode("cp1252"), "cp1252"
+            return data.decode("cp1252"), "cp1252", ()
         except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
-    return str(best), enc
+            return data.decode("latin-1"), "latin-1", ()
+    return str(best), enc, ()
 
 
 def _control_ratio(text: str) -> float:

@@ -125,7 +125,7 @@ def test_password_protected_pdf(tmp_path: Path) -> None:
 
 def test_corrupt_and_truncated_pdfs(tmp_path: Path, letter_pdf: Path) -> None:
     (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
-    _one_line_error(tmp_path / "junk.pdf", "not a readable PDF")
+    _one_line_error(tmp_path / "junk.pdf", "the PDF file is damaged")
     (tmp_path / "text.pdf").write_text("just some text\n", encoding="utf-8")
     _one_line_error(tmp_path / "text.pdf", "not a PDF file")
     data = letter_pdf.read_bytes()

@@ -131,7 +131,9 @@ def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
             raise InputError(f"{path}: the PDF is password-protected; difftool cannot read it") from None
         if type(cause).__name__ in ("PSEOF", "PDFSyntaxError"):  # the file ends early or its structure is broken
-            raise InputError(f"{path}: the PDF file is damaged or incomplete (truncated?); difftool cannot read it") from None
+            raise InputError(
+                f"{path}: the PDF file is damaged or incomplete (truncated?); difftool cannot read it"
+            ) from None
         raise InputError(
             f"{path}: the PDF file is damaged or uses something difftool cannot read ({type(cause).__name__})"
         ) from None

@@ -3,7 +3,9 @@
 Presentation only: which delta fails was decided before (policy, review, threshold); this module
 only places each delta in its file (``Letter.line_col`` on the engine's offsets) and writes it in
 the dialect the CI system understands. Deterministic: no timestamps, no durations, no host names,
-so the same inputs give the same bytes.
+so the same inputs give the same bytes. Letter text and file names go through
+:func:`difftool.visible.visible`: a control character in a letter can neither reach the terminal
+nor start a line of its own (where ``::error::`` would forge an annotation).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 
 from difftool.model import Comparison, Delta, Severity
 from difftool.review import Judged
+from difftool.visible import visible
 
 _EXCERPT = 200
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -26,7 +29,7 @@ def _position(c: Comparison, d: Delta) -> tuple[str, int, int]:
 
 
 def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))
     return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "\u2026"
 
 
@@ -63,16 +66,17 @@ def github_line(c: Comparison, j: Judged) -> str | None:
     line, col = letter.line_col(side.start)
     end_line, end_col = letter.line_col(max(side.start, side.end))
     props = {
-        "file": letter.path,
+        "file": visible(letter.path),
         "line": str(line),
         "col": str(col),
         "endLine": str(end_line),
         "endColumn": str(end_col),
         "title": f"difftool: {d.severity.value} {d.kind} {d.id}",
     }
-    message = d.explanation
+    message = visible(d.explanation)
     if j.decision is not None:
-        message += f" ({j.decision.verdict.value} in review{': ' + j.decision.note if j.decision.note else ''})"
+        note = f": {visible(j.decision.note)}" if j.decision.note else ""
+        message += f" ({j.decision.verdict.value} in review{note})"
     message += f"\nA: {_excerpt(d.a.text) or '(absent)'}\nB: {_excerpt(d.b.text) or '(absent)'}"
     joined = ",".join(f"{k}={_gh_property(v)}" for k, v in props.items())
     return f"::{level} {joined}::{_gh_data(message)}"
@@ -81,15 +85,16 @@ def github_line(c: Comparison, j: Judged) -> str | None:
 def render_github(c: Comparison, judged: Sequence[Judged], status: Sequence[str]) -> str:
     """Workflow commands, one per delta worth annotating, then the plain status lines."""
     lines = [line for j in judged if (line := github_line(c, j)) is not None]
-    return "\n".join([*lines, *status]) + "\n"
+    return "\n".join([*lines, *map(visible, status)]) + "\n"
 
 
 # --- JUnit XML ---------------------------------------------------------------------------------
 
 
 def _xml(text: str) -> str:
-    """XML 1.0 cannot carry most control characters; a letter extraction sometimes does."""
-    return _XML_UNSAFE.sub("\ufffd", text)
+    """XML 1.0 cannot carry most control characters, a letter extraction sometimes does, and a
+    report read in a terminal must not pass them on: shown visibly (line ends of our own stay)."""
+    return _XML_UNSAFE.sub("\ufffd", visible(text, keep="\t\n"))
 
 
 def _testcase(c: Comparison, j: Judged) -> ET.Element:

@@ -6,8 +6,8 @@ choices made here are about layout: in which row a footnote or a delta is shown,
 side of a moved paragraph goes, which runs of unchanged paragraphs are folded.
 
 Safety: every string that comes from a letter (text, metadata, paths, explanations) goes
-through ``html.escape`` and only ever becomes element text or a quoted attribute value; nothing
-from a letter becomes a link. The Content-Security-Policy allows nothing from the network and
+through ``html.escape`` (control characters shown visibly first, :mod:`difftool.visible`) and
+only ever becomes element text or a quoted attribute value; nothing from a letter becomes a link. The Content-Security-Policy allows nothing from the network and
 only the inlined stylesheet and script (by their hashes), so even markup that slipped through
 could neither load nor run anything.
 """
@@ -26,6 +26,7 @@ from typing import Any
 from difftool.inline import op_spans
 from difftool.model import SEVERITY_ORDER
 from difftool.render.jsonout import verdict
+from difftool.visible import visible
 
 Doc = dict[str, Any]
 
@@ -57,7 +58,7 @@ MARK = {"del": "\u2212", "ins": "+"}
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(visible(str(value)), quote=True)
 
 
 def _asset(name: str) -> str:

@@ -1,17 +1,21 @@
 """Comparison -> the stable JSON document (schema ``difftool.compare/1``, docs/schema/).
 
 Deterministic: the same inputs give byte-identical output (sorted keys, no timestamps, no
-absolute paths beyond what the caller passed).
+absolute paths beyond what the caller passed). Strings are exact; every control character is a
+``\\u`` escape (JSON escapes C0 itself; DEL, C1 and the Unicode line separators are escaped here),
+so the document is safe to print to a terminal and parses to the same data.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from difftool.model import Comparison, Delta, Letter, Side
 
 SCHEMA = "difftool.compare/1"
+_RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def _side(s: Side) -> dict[str, Any]:
@@ -130,7 +134,8 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
 
 
 def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False)
+    return _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def render_comparison(c: Comparison) -> str:

@@ -1,4 +1,8 @@
-"""Comparison -> a readable terminal summary (rich), and the one-line-per-delta CI log."""
+"""Comparison -> a readable terminal summary (rich), and the one-line-per-delta CI log.
+
+Every string from a letter or a file name goes through :func:`difftool.visible.visible`, so a
+control character in a letter is shown (``␛``), never sent to the terminal.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from rich.text import Text
 
 from difftool.model import SEVERITY_ORDER, Comparison, Delta, Letter, Severity, Side
 from difftool.render.jsonout import verdict
+from difftool.visible import visible
 
 STYLE = {
     Severity.SUBSTANTIVE: "bold red",
@@ -30,21 +35,21 @@ def _version_line(tag: str, letter: Letter) -> Text:
     if m.date:
         bits.append(m.date)
     t = Text(f"{tag}  ", style="bold")
-    t.append(letter.path)
-    t.append(f"  ({', '.join(bits)})", style="dim")
+    t.append(visible(letter.path))
+    t.append(visible(f"  ({', '.join(bits)})"), style="dim")
     return t
 
 
 def _side_text(tag: str, side: Side) -> Text:
     t = Text(f"      {tag}  ", style="bold")
-    ctx = side.context or ""
-    if side.text and side.text in ctx:
-        i = ctx.index(side.text)
+    ctx, text = visible(side.context or ""), visible(side.text)
+    if text and text in ctx:
+        i = ctx.index(text)
         t.append(ctx[:i])
-        t.append(side.text, style="reverse" if tag == "A" else "reverse")
-        t.append(ctx[i + len(side.text) :])
-    elif side.text and len(side.text) <= max(len(ctx), 240):
-        t.append(side.text)
+        t.append(text, style="reverse")
+        t.append(ctx[i + len(text) :])
+    elif text and len(text) <= max(len(ctx), 240):
+        t.append(text)
     elif ctx:
         t.append(ctx, style="dim")
     else:
@@ -78,7 +83,7 @@ def render_compare(c: Comparison, console: Console, show_all: bool = False) -> N
 def _delta(console: Console, d: Delta) -> None:
     head = Text(f"  {d.id:<5}", style="bold")
     head.append(f"{d.kind:<22}", style=STYLE[d.severity])
-    head.append(d.explanation)
+    head.append(visible(d.explanation))
     console.print(head)
     console.print(_side_text("A", d.a))
     console.print(_side_text("B", d.b))
@@ -88,7 +93,7 @@ def check_line(c: Comparison, d: Delta) -> str:
     """``path:line:col: severity kind id: explanation`` for a CI log (A's place, else B's)."""
     letter, side = c.where(d)
     line, col = letter.line_col(side.start)
-    return f"{letter.path}:{line}:{col}: {d.severity.value} {d.kind} {d.id}: {d.explanation}"
+    return visible(f"{letter.path}:{line}:{col}: {d.severity.value} {d.kind} {d.id}: {d.explanation}")
 
 
 def render_letter(letter: Letter, console: Console) -> None:
@@ -98,7 +103,7 @@ def render_letter(letter: Letter, console: Console) -> None:
     for name in ("dossier", "title", "number", "letter_code", "vergaderjaar", "sender", "chamber", "place", "date"):
         value = getattr(m, name)
         if value:
-            console.print(Text(f"  {name:<13}", style="bold").append(Text(value)))
+            console.print(Text(f"  {name:<13}", style="bold").append(Text(visible(value))))
     if m.edition:
         console.print(Text("  edition      ", style="bold").append(m.edition))
     console.print(Text(f"\n{len(letter.blocks)} blocks", style="bold"))
@@ -110,7 +115,7 @@ def render_letter(letter: Letter, console: Console) -> None:
         t.append(f"L{line:<5}", style="dim")
         if b.page is not None:
             t.append(f"p{b.page:<3}", style="dim")
-        t.append(b.text if len(b.text) <= 100 else b.text[:99] + "\u2026")
+        t.append(visible(b.text if len(b.text) <= 100 else b.text[:99] + "\u2026"))
         if b.footnotes:
             t.append(f"  [fn {', '.join(map(str, b.footnotes))}]", style="magenta")
         console.print(t)
@@ -118,16 +123,16 @@ def render_letter(letter: Letter, console: Console) -> None:
     for f in letter.footnotes:
         t = Text(f"  {f.number:>3}  ", style="magenta")
         t.append(f"{f.cited_in or '(not cited)':<6} ", style="dim")
-        t.append(f.text if len(f.text) <= 110 else f.text[:109] + "\u2026")
+        t.append(visible(f.text if len(f.text) <= 110 else f.text[:109] + "\u2026"))
         console.print(t)
     if letter.signatories:
         console.print(Text(f"\n{len(letter.signatories)} signatories", style="bold"))
         for s in letter.signatories:
-            console.print(Text(f"  {s.role}: ").append(Text(s.name, style="bold")))
+            console.print(Text(visible(f"  {s.role}: ")).append(Text(visible(s.name), style="bold")))
     for label, items in (
         ("annexes start at", letter.annexes),
         ("page furniture removed", letter.furniture),
         ("notes", letter.notes),
     ):
         if items:
-            console.print(Text(f"\n{label}: ", style="bold").append(", ".join(items)))
+            console.print(Text(f"\n{label}: ", style="bold").append(visible(", ".join(items))))

@@ -41,6 +41,7 @@ from difftool.tui.view import ReviewView, build_view
 from difftool.tui.widgets.aligned import AlignedView
 from difftool.tui.widgets.deltas import DeltaList
 from difftool.tui.widgets.footnotes import FootnotePanel
+from difftool.visible import visible
 
 FILTERS: tuple[Severity | None, ...] = (None, *SEVERITY_ORDER)
 """What ``f`` cycles through: all severities, then each one alone."""
@@ -58,8 +59,8 @@ def version_summary(label: str, letter: Letter) -> Text:
         m.date,
     ]
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(f"{label} ", "bold reverse").append(f" {os.path.basename(letter.path)}  ", "bold")
-    return text.append(" · ".join(f for f in facts if f), "dim")
+    text.append(f"{label} ", "bold reverse").append(visible(f" {os.path.basename(letter.path)}  "), "bold")
+    return text.append(visible(" · ".join(f for f in facts if f)), "dim")
 
 
 def matches(delta: Delta, query: str) -> bool:
@@ -118,7 +119,9 @@ class ReviewApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#header", Static).update(Text(f"comparing {self.path_a} and {self.path_b}…", style="dim"))
+        self.query_one("#header", Static).update(
+            Text(visible(f"comparing {self.path_a} and {self.path_b}…"), style="dim")
+        )
         self.query_one("#body").loading = True
         self.query_one("#footnotes").border_title = "Footnotes"
         self.query_one(AlignedView).border_title = "A │ B"
@@ -144,6 +147,8 @@ class ReviewApp(App[None]):
         self.query_one(AlignedView).show(view)
         self._refill()
         self.query_one(DeltaList).focus()
+        for warning in (*view.comparison.a.warnings, *view.comparison.b.warnings):
+            self.notify(visible(warning), title="Read with a repair", severity="warning", timeout=10, markup=False)
 
     # --- what is shown -----------------------------------------------------------------------------
 
@@ -317,7 +322,7 @@ class ReviewApp(App[None]):
         try:
             save_review(self.review_path, review, (os.path.basename(self.path_a), os.path.basename(self.path_b)))
         except ReviewFileError as exc:
-            self.notify(str(exc), title="Decision not saved", severity="error", timeout=10)
+            self.notify(visible(str(exc)), title="Decision not saved", severity="error", timeout=10, markup=False)
             return
         self.review = review
         self.query_one(DeltaList).redraw(index, self.view.deltas[index], review.get(self.view.fingerprints[index]))

@@ -3,7 +3,9 @@
 The engine answers in block ids, file offsets and inline ops; the screen needs rows of text with
 the changed spans marked and, for each delta, the row to scroll to and the characters to
 highlight. Computing all of that in the loading worker means moving between deltas is only
-rendering: it never waits on the engine or on a scan of the letter.
+rendering: it never waits on the engine or on a scan of the letter. Texts are shown through
+:func:`difftool.visible.visible` (one character for one, so offsets and spans stay valid): a
+control character in a letter is drawn as ``␛``, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from difftool.inline import op_spans
 from difftool.model import Aligned, Comparison, Delta, Letter, Relation, Side
 from difftool.review import fingerprints
+from difftool.visible import visible
 
 Span = tuple[int, int]
 
@@ -98,7 +101,7 @@ def _pane(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], ch
             offsets.append(blk.start)
         parts.append(blk.text)
         offsets.extend(blk.offsets)
-    text = "".join(parts)
+    text = visible("".join(parts))
     footnotes = tuple(n for blk in blocks for n in blk.footnotes)
     return Pane(text, tuple(offsets), tuple(op_spans(ops, changed)), footnotes)
 
@@ -111,7 +114,7 @@ def _footnote_pane(
     fn = letter.footnote(int(ids[0].removeprefix("fn")))
     if fn is None:
         return None, EMPTY
-    return fn.number, Pane(fn.text, fn.offsets, tuple(op_spans(ops, changed)))
+    return fn.number, Pane(visible(fn.text), fn.offsets, tuple(op_spans(ops, changed)))
 
 
 def _footnote_pair(c: Comparison, g: Aligned) -> FootnotePair:

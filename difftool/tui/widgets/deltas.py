@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from difftool.model import Delta, Severity
 from difftool.review import Decision, Verdict
+from difftool.visible import visible
 
 SEVERITY_LABEL = {
     Severity.SUBSTANTIVE: ("SUB", "bold red"),
@@ -31,12 +32,12 @@ def delta_prompt(delta: Delta, decision: Decision | None) -> Text:
     """``✓ SUB wording         word 'VOOR' → 'van'`` — one line, cut to the width it gets."""
     mark, mark_style = VERDICT_MARK[decision.verdict] if decision else (" ", "")
     label, label_style = SEVERITY_LABEL[delta.severity]
-    kind = delta.kind if len(delta.kind) <= KIND_WIDTH else delta.kind[: KIND_WIDTH - 1] + "…"
+    kind = visible(delta.kind if len(delta.kind) <= KIND_WIDTH else delta.kind[: KIND_WIDTH - 1] + "…")
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(mark, mark_style).append(" ")
     text.append(label, label_style).append(" ")
     text.append(f"{kind:<{KIND_WIDTH}} ", "italic")
-    text.append(delta.explanation.replace("\n", " "))
+    text.append(visible(delta.explanation))
     return text
 
 
