@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from difftool.parse.common import FURNITURE, Para, join_lines, strip_markup
@@ -81,11 +82,18 @@ def parse_pdf_text(text: str) -> Parsed:
     while queue:
         page = [replace(ln, page=number) for ln in queue.pop()]
         number += 1
-        start, end, found = _zone(page, next_note, bounded)
-        markers = _markers(page[:start], min(found), max(found)) if found else []
-        if not markers:
+        zone = next(
+            (
+                (start, end, found, markers)
+                for start, end, found in _zones(page, next_note, bounded)
+                if (markers := _markers(page[:start], min(found), max(found)))
+            ),
+            None,
+        )
+        if zone is None:
             stream.extend(page)
             continue
+        start, end, found, markers = zone
         bodies.update(found)
         next_note = max(found) + 1
         for key, spans, numbers in markers:
@@ -221,22 +229,23 @@ def _body_start(page: list[_Line], i: int) -> tuple[int, Mapped, int] | None:
     return None
 
 
-def _zone(page: list[_Line], expected: int, bounded: bool) -> tuple[int, int, dict[int, Mapped]]:
-    """Where the page's footnote zone starts and ends, and its bodies (``found`` empty: none).
+def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[tuple[int, int, dict[int, Mapped]]]:
+    """Where the page's footnote zone may start and end, with its bodies, earliest first.
 
-    The zone is the earliest run of lines whose body starts number ``expected``,
-    ``expected + 1``, … in order, every other line continuing the body above it. On a page whose
-    end is known it runs to that end; in a stream without pages it ends where a body is complete
-    and a line that is not the next body follows, or where the next page's first line begins.
+    A zone is a run of lines whose body starts number ``expected``, ``expected + 1``, … in
+    order, every other line continuing the body above it. On a page whose end is known it runs
+    to that end; in a stream without pages it ends where a body is complete and a line that is
+    not the next body follows, or where the next page's first line begins.
     """
     for i in range(len(page)):
         start = _body_start(page, i)
-        if start is None or start[0] != expected or not (bounded or _after_paragraph(page, i)):
+        if start is None or not expected <= start[0] <= expected + MAX_SKIPPED:
             continue
-        end, bodies = _zone_bodies(page, i, expected, bounded)
+        if not (bounded or _after_paragraph(page, i)):
+            continue
+        end, bodies = _zone_bodies(page, i, start[0], bounded)
         if bodies:
-            return i, end, bodies
-    return len(page), len(page), {}
+            yield i, end, bodies
 
 
 def _after_paragraph(page: list[_Line], i: int) -> bool:
@@ -245,6 +254,8 @@ def _after_paragraph(page: list[_Line], i: int) -> bool:
     return not prev or page[i - 1].blank or bool(_TERMINAL.search(prev[-1].text.text.rstrip()))
 
 
+MAX_SKIPPED = 2
+"""Footnote bodies that an extractor may have lost before a zone (the sequence resumes after)."""
 MAX_BODY_LINES = 12
 """Lines one footnote body may run to; more is body text that merely starts with a number."""
 
