@@ -194,22 +194,38 @@ def read_source(path: str) -> Source:
 
 
 _DOCX_MARK = re.compile(r"\[(?:footnoteRef|endnoteRef):\d+\]|\[bookmark: [^\]]*\]|^\[\d+:\s", re.M)
-_MD_MARK = re.compile(r"\*\*[^*\n]+\*\*|\^\{[^}\n]+\}|^[\u00b9\u00b2\u00b3\u2070-\u2079]+ ", re.M)
+_MD_MARK = re.compile(r"\*\*[^*\n]+\*\*|\^\{[^}\n]+\}", re.M)
 _SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
+_SUP_BODY = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]+ ", re.M)
+_RUNNING_FOOTER = re.compile(r"^\s*(?:Eerste|Tweede) Kamer,? vergaderjaar \d{4}", re.M | re.I)
 
 
 def detect_flavour(text: str) -> Flavour:
-    """Tell which extraction produced a text, from the marks each leaves."""
+    """Tell which extraction produced a text, from the marks each leaves (docs/inputs.md).
+
+    In order of evidence: DOCX extraction marks (``[footnoteRef:N]``, ``[bookmark: …]``); the
+    markdown a converter adds (``**bold**``, ``^{ste}``); what a PDF tool leaves (form feeds
+    between pages, lines hard-wrapped at the page's width, a Kamerstuk running footer);
+    superscript markers and bodies in text that is not wrapped (markdown-ish PDF text); a
+    tab-separated header (DOCX extraction).
+    """
     if _DOCX_MARK.search(text):
         return Flavour.DOCX_TEXT
-    if _MD_MARK.search(text) or len(_SUPERSCRIPT.findall(text)) >= 2:
+    if _MD_MARK.search(text):
         return Flavour.MARKDOWN_PDF
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if lines:
-        long_lines = [ln for ln in lines if len(ln) > 40]
-        wrapped = sum(1 for ln in long_lines if len(ln) <= 110)
-        if long_lines and wrapped / len(long_lines) > 0.7 and len(long_lines) >= 5:
-            return Flavour.PDF_TEXT
+    if "\f" in text or _hard_wrapped(text) or len(_RUNNING_FOOTER.findall(text)) >= 2:
+        return Flavour.PDF_TEXT
+    if _SUP_BODY.search(text) or len(_SUPERSCRIPT.findall(text)) >= 2:
+        return Flavour.MARKDOWN_PDF
     if "\t" in text[:400]:
         return Flavour.DOCX_TEXT
     return Flavour.PLAIN
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Most lines of six words or more run on into the next line, as a page's lines do; a
+    paragraph per line (DOCX, markdown) leaves a blank line or a new paragraph after them."""
+    lines = text.splitlines()
+    long_lines = [i for i, ln in enumerate(lines[:-1]) if len(ln.split()) >= 6]
+    run_on = sum(1 for i in long_lines if lines[i + 1].strip())
+    return len(long_lines) >= 5 and run_on / len(long_lines) > 0.55
