@@ -197,6 +197,10 @@ def _whole(unit: Unit) -> Side:
     )
 
 
+EDITION_FIELDS = (HeaderField.CHAMBER, HeaderField.ADDRESSEE, HeaderField.NUMBER, HeaderField.VERGADERJAAR)
+"""Header lines that differ because the editions do: which chamber, its number or letter, its year."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Raw:
     """A delta before it has its id and final place."""
@@ -226,7 +230,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
         v = C.name_verdict(ua.text, ub.text)
         out.append(_Raw.of((order, 0), v, label, _whole(ua), _whole(ub)))
         return out
-    edition_line = editions_differ and ua.field in (HeaderField.ADDRESSEE, HeaderField.NUMBER, HeaderField.VERGADERJAAR)
+    edition_line = editions_differ and ua.field in EDITION_FIELDS
     ref_pairs = C.pair_references(ua.refs, ub.refs)
     ref_groups: dict[tuple[int, int], list[Hunk]] = {}
     prev_end_a = prev_end_b = 0

@@ -44,6 +44,8 @@ class BlockKind(StrEnum):
 class HeaderField(StrEnum):
     """Which header line a HEADER block is; header blocks are aligned by field, not by text."""
 
+    CHAMBER = "chamber"
+    """The chamber marker above an edition's header (``Eerste Kamer der Staten-Generaal``)."""
     VERGADERJAAR = "vergaderjaar"
     DOSSIER = "dossier"
     TITLE = "title"

@@ -156,7 +156,8 @@ FURNITURE = re.compile(
 _VERGADERJAAR = re.compile(r"^Vergaderjaar \d{4}\s*[-\u2013]\s*\d{2,4}$", re.I)
 _DOSSIER = re.compile(r"^(\d{2}[ .]?\d{3}(?:[- ](?:[A-Z]{1,4}|\d{1,3}))?)(?:\s+(\S.*))?$")
 _NUMBER = re.compile(r"^Nr\.\s*(\d+[a-z]?)(?:\s+(\S.*))?$")
-_LETTER_CODE = re.compile(r"^([A-Z]{1,3})$")
+_LETTER_CODE = re.compile(r"^([A-Z]{1,3})(?:\s+((?:Brief|BRIEF|Nota|NOTA) .*))?$")
+_CHAMBER_MARK = re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal$", re.I)
 _SENDER = re.compile(r"^(?:Brief|BRIEF|Nota|NOTA) (?:van|VAN)\b")
 _ADDRESSEE = re.compile(r"^Aan de [Vv]oorzitter van de (Eerste|Tweede) Kamer")
 _DATE = re.compile(r"^([A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (\d{1,2} \w+ \d{4})$")
@@ -286,6 +287,9 @@ def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, 
     One line may hold two fields (``32 317 JBZ-Raad``, ``Nr. 1014 Brief van …``); they become two
     header blocks so that editions printing them on separate lines still align field by field.
     """
+    if not meta and _CHAMBER_MARK.match(t):
+        meta["chamber_mark"] = t
+        return [(HeaderField.CHAMBER, 0, len(t))]
     if "vergaderjaar" not in meta and _VERGADERJAAR.match(t):
         meta["vergaderjaar"] = t.split(None, 1)[1]
         return [(HeaderField.VERGADERJAAR, 0, len(t))]
@@ -314,7 +318,10 @@ def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, 
     m = _LETTER_CODE.match(t)
     if m and "dossier" in meta and "letter_code" not in meta:
         meta["letter_code"] = m.group(1)
-        return [(HeaderField.NUMBER, 0, len(t))]
+        if not m.group(2):
+            return [(HeaderField.NUMBER, 0, len(t))]
+        meta["sender"] = m.group(2)
+        return [(HeaderField.NUMBER, 0, m.end(1)), (HeaderField.SENDER, m.start(2), len(t))]
     if _SENDER.match(t) and "sender" not in meta:
         meta["sender"] = t
         return [(HeaderField.SENDER, 0, len(t))]
