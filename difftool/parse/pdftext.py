@@ -39,6 +39,10 @@ _BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf0fc\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u
 _BULLET_ONLY = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*$")
 _BULLET_LEAD = re.compile(rf"^(\s*)[{_BULLET_GLYPHS}](?=\s)")
 _LIST_START = re.compile(r"^\s*(?:[-\u2022\u25cf\u2013*]\s|\(?[a-z]\)\s|[a-z]\.\s|[ivx]{1,4}[.)]\s|\d{1,2}[.)]\s+\S)")
+_OPENS_PARAGRAPH = re.compile(
+    r"^\s*(?:Aan de [Vv]oorzitter van de|Vergaderjaar \d{4}|Nr\. \d|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, \d{1,2} \w+ \d{4}\s*$)"
+)
+"""Lines of a letter's header that always stand on their own: addressee, year, number, place and date."""
 _TERMINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?(\d{1,3})(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*\d{1,3}\s+|\s+\d{1,3}\s*$")
@@ -52,7 +56,7 @@ _WORD = re.compile(r"\S+")
 # punctuation and is followed by a capital or the line's end (``doorreis. 5 Het``).
 _SUP_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=[.,;:)]?(?:\s|$))")
-_SPACED = re.compile(r"(?<=[.,;:)\"'\u201d\u2019]) (\d{1,3})(?=\s+[A-Z(\u2018\u201c\"']|\s*$)")
+_SPACED = re.compile(r"(?<=[.,;:)\"'\u201d\u2019]) (\d{1,12})(?=\s+[A-Z(\u2018\u201c\"']|\s*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +160,8 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
                 t = page[i].text.text
                 key = _running_key(t)
                 repeated = len(keys[key]) >= 2 and len(key) > 2
-                if repeated or FURNITURE.match(t) or _is_page_number(page, i):
+                running = FURNITURE.match(t) and not _BARE.match(t)
+                if repeated or running or _is_page_number(page, i):
                     found.add((p, i))
                     names[_furniture_name(t)] = None
         kept = [[ln for i, ln in enumerate(page) if (p, i) not in found] for p, page in enumerate(pages)]
@@ -406,7 +411,7 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     """Does ``ln`` start a new paragraph after ``prev``?"""
     p = prev.text.text.rstrip()
     t = ln.text.text
-    if _LIST_START.match(t) or _BULLET_LEAD.match(t):
+    if _LIST_START.match(t) or _BULLET_LEAD.match(t) or _OPENS_PARAGRAPH.match(t):
         return True
     if re.search(r"[^\W\d_]-$", p):
         return False  # a word broken at the line's end

@@ -1,0 +1,112 @@
+"""Text extracted from a PDF by the common tools reads as the letter it was laid out from.
+
+Each sample letter is laid out on pages of varied width and height and written as pdftotext,
+``pdftotext -layout``, pdfminer, a viewer's copy and seed 004's raw stream write it
+(tests/extractors.py). Read back, it must say the same as the letter: no substantive or editorial
+difference, every footnote found and cited where it was, the running footer gone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import AGENDA, EK, EK_MARCH, TK
+from difftool.engine import compare
+from difftool.model import Flavour, Severity
+from difftool.parse import parse_text
+from difftool.parse.pdftext import parse_pdf_text
+from difftool.readers import read_letter
+from difftool.sources import detect_flavour
+from extractors import STYLES, Layout, extract
+
+FOOTER = "Tweede Kamer, vergaderjaar 2025\u20132026, 32 317, nr. 1014"
+LAYOUTS = [(68, 44, 1), (84, 52, 2), (100, 60, 3)]
+
+
+@pytest.fixture(scope="module")
+def originals():
+    return {p.name: read_letter(str(p)) for p in (EK, TK, AGENDA, EK_MARCH)}
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize(("width", "lines", "seed"), LAYOUTS)
+@pytest.mark.parametrize("sample", [TK.name, EK.name, AGENDA.name, EK_MARCH.name])
+def test_extracted_text_says_what_the_letter_says(originals, sample, width, lines, seed, style) -> None:
+    original = originals[sample]
+    text = extract(original, Layout(width, lines, style, seed), FOOTER)
+    assert detect_flavour(text) is Flavour.PDF_TEXT
+    copy = parse_text(text, f"{sample}.{style}.txt")
+    c = compare(original, copy)
+    real = [d.explanation for d in c.deltas if d.severity in (Severity.SUBSTANTIVE, Severity.EDITORIAL)]
+    assert real == []
+    assert [f.number for f in copy.footnotes] == [f.number for f in original.footnotes]
+    for f in copy.footnotes:
+        cited = copy.block(f.cited_in) if f.cited_in else None
+        first = original.block(original.footnote(f.number).cited_in)
+        assert cited is not None and cited.text[:30] == first.text[:30], f.number
+    assert not any(FOOTER[:20] in b.text for b in copy.blocks)
+
+
+def _bodies(text: str) -> dict[int, str]:
+    return {n: m.text for n, m in parse_pdf_text(text)[1].items()}
+
+
+def _paras(text: str) -> list[str]:
+    return [p.text.text for p in parse_pdf_text(text)[0]]
+
+
+def test_numbers_that_are_not_markers_stay() -> None:
+    """A year, a document number, a dossier and a number at a line start are never markers,
+    even when the footnote zone holds bodies with those numbers."""
+    text = (
+        "In 2026 besprak de Raad het voorstel, zie nr. 1014 en dossier 32 317. Het spoor\n"
+        "2, waar de lidstaten op wezen, blijft open.1 Daarna volgde het tweede punt van de\n"
+        "agenda en de lidstaten spraken over artikel 3 van het verdrag.2\n"
+        "\n"
+        "1 Kamerstuk 32 317, nr. 1007.\n"
+        "2 Kamerstuk 21 501-20, nr. 2185.\n"
+        "\f"
+    )
+    paras = _paras(text)
+    assert paras == [
+        "In 2026 besprak de Raad het voorstel, zie nr. 1014 en dossier 32 317. Het spoor 2, waar de lidstaten op "
+        "wezen, blijft open. Daarna volgde het tweede punt van de agenda en de lidstaten spraken over artikel 3 "
+        "van het verdrag."
+    ]
+    assert _bodies(text) == {1: "Kamerstuk 32 317, nr. 1007.", 2: "Kamerstuk 21 501-20, nr. 2185."}
+
+
+def test_a_zone_without_its_markers_is_text() -> None:
+    """Lines that look like footnote bodies but whose numbers are cited nowhere stay text."""
+    text = "De agenda kent twee punten die de Raad besprak:\n1 de begroting van de Unie;\n2 het verslag.\n\f"
+    assert _bodies(text) == {}
+    assert "1 de begroting van de Unie;" in " ".join(_paras(text))
+
+
+def test_markers_in_every_style() -> None:
+    text = (
+        "De Raad besprak het wetsvoorstel16 en de motie die werd aangenomen.17 Ook de\n"
+        "Commissie.18 sprak, en het lid radicalisering. 19 Daarnaast\u00b2\u2070 bleef het stil.\n"
+        "16 Eerste.\n17 Tweede.\n18 Derde.\n19 Vierde.\n20 Vijfde.\n\f"
+    )
+    paras = parse_pdf_text(text)[0]
+    assert [p.refs for p in paras] == [(16, 17, 18, 19, 20)]
+    assert paras[0].text.text == (
+        "De Raad besprak het wetsvoorstel en de motie die werd aangenomen. Ook de Commissie. sprak, en het lid "
+        "radicalisering. Daarnaast bleef het stil."
+    )
+
+
+def test_hyphenation_across_a_page_with_a_footer_between() -> None:
+    text = (
+        "De Raad sprak over de samenwerking met de Com-\n"
+        "\n"
+        "Tweede Kamer, vergaderjaar 2025\u20132026, 32 317, nr. 1014 5\n"
+        "\f"
+        "missie en de kop-\n"
+        "groep van lidstaten die het voorstel steunden.\n"
+        "\n"
+        "Tweede Kamer, vergaderjaar 2025\u20132026, 32 317, nr. 1014 6\n"
+        "\f"
+    )
+    assert _paras(text) == ["De Raad sprak over de samenwerking met de Commissie en de kopgroep van lidstaten die het voorstel steunden."]
