@@ -87,7 +87,9 @@ def extract(letter: Letter, layout: Layout, footer: str) -> str:
         text = b.text
         if b.kind is BlockKind.LIST_ITEM:
             text = "\u2022 " + text
-        paras.append((_wrap(_marked(text, b.footnotes, layout.style, rng), layout.width), b.footnotes))
+        lines = _wrap(text, layout.width)
+        lines[-1] = _marked(lines[-1], b.footnotes, layout.style, rng)  # a marker stays with its word
+        paras.append((lines, b.footnotes))
     pages: list[tuple[list[str], list[int]]] = [([], [])]
     for lines, refs in paras:
         for k, line in enumerate(lines):

@@ -50,6 +50,8 @@ _DIGITS = re.compile(r"\d+")
 _BODY = re.compile(rf"^\s*(?:(\d{{1,3}})|([{SUPERSCRIPTS}]{{1,3}}))(?:\s+|(?<=[{SUPERSCRIPTS}])\s*)(?=\S)")
 _BARE = re.compile(r"^\s*(\d{1,3})\s*$")
 _WORD = re.compile(r"\S+")
+_BROKEN_WORD = re.compile(r"[^\W\d_]-\s*$")
+"""A line that ends in a word broken by a hyphen runs on into the next."""
 
 # Marker candidates, strongest first. A glued run follows a letter or closing punctuation and
 # ends the word (``Unie.2 Nederland``, ``wetsvoorstel16``, ``AI1``); a spaced one follows
@@ -229,8 +231,11 @@ def _body_start(page: list[_Line], i: int) -> tuple[int, Mapped, int] | None:
         j = i + 1
         while j < len(page) and page[j].blank:
             j += 1
-        if j < len(page) and not _BARE.match(page[j].text.text) and not _BODY.match(page[j].text.text):
-            return int(bare.group(1)), page[j].text, j - i + 1
+        number = int(bare.group(1))
+        if j < len(page) and not _BARE.match(page[j].text.text):
+            nxt = _BODY.match(page[j].text.text)
+            if not (nxt and nxt.group(1) and int(nxt.group(1)) == number + 1 and page[j].indent <= page[i].indent):
+                return number, page[j].text, j - i + 1
     return None
 
 
@@ -384,6 +389,8 @@ def _paragraphs(
             items += 1
             gap = True
             continue
+        # a blank line ends a paragraph only within a page, and never after a broken word
+        gap = gap and prev is not None and prev.page == ln.page and not _BROKEN_WORD.search(prev.text.text)
         if prev is None or gap or _breaks(prev, ln, right, left, items > 0):
             if items and groups and prev is not None and not gap:
                 items -= 1
@@ -413,8 +420,8 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     t = ln.text.text
     if _LIST_START.match(t) or _BULLET_LEAD.match(t) or _OPENS_PARAGRAPH.match(t):
         return True
-    if re.search(r"[^\W\d_]-$", p):
-        return False  # a word broken at the line's end
+    if _BROKEN_WORD.search(p):
+        return False
     if ln.indent - left >= 2 and ln.indent > prev.indent:
         return True  # a first-line indent, or an item that lost its bullet
     if in_list and _TERMINAL.search(p):
