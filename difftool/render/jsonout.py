@@ -3,7 +3,8 @@
 Deterministic: the same inputs give byte-identical output (sorted keys, no timestamps, no
 absolute paths beyond what the caller passed). Strings are exact; every control character is a
 ``\\u`` escape (JSON escapes C0 itself; DEL, C1 and the Unicode line separators are escaped here),
-so the document is safe to print to a terminal and parses to the same data.
+and so is the ``[`` of ``##[`` (a GitHub workflow command anywhere in a log line), so the
+document is safe to print to a terminal or a CI log and parses to the same data.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from difftool.model import Comparison, Delta, Letter, Side
 
 SCHEMA = "difftool.compare/1"
-_RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]")
+_RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]|(?<=##)\\[")
 
 
 def _side(s: Side) -> dict[str, Any]:

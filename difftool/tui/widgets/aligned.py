@@ -106,7 +106,10 @@ class AlignedView(ScrollView, can_focus=True):
         return lit
 
     def _first_lit_line(self, row: int) -> int:
-        """The line of ``row`` where the highlight starts (the row's top when nothing is lit)."""
+        """The line of ``row`` where the highlight starts (the row's top when nothing is lit);
+        0 before the first layout (a delta selected before the widget has a width)."""
+        if row >= len(self._tops) - 1:
+            return 0
         self._row_strips(row)
         return self._tops[row] + self._lit_line.get(row, 0)
 
@@ -129,6 +132,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._cache.clear()
         self._lit_line.clear()
         self._retop()
+        if self._anchor is not None:  # keep the selected delta in view at the new width
+            self.scroll_to(y=max(0, self._first_lit_line(self._anchor) - 2), animate=False)
         self.refresh()
 
     def _retop(self) -> None:
