@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from difftool.parse.common import FURNITURE, Para, join_lines, strip_markup
 from difftool.parse.extracted import without_spans
+from difftool.sentences import ABBREVIATIONS, BEFORE_NUMBER
 from difftool.text import Mapped
 
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -153,15 +154,15 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
     found: set[tuple[int, int]] = set()
     names: dict[str, None] = {}
     if len(pages) > 1:
-        keys: dict[str, set[int]] = {}
-        for p, page in enumerate(pages):
-            for i in _edges(page):
-                keys.setdefault(_running_key(page[i].text.text), set()).add(p)
+        seen: dict[str, dict[int, int | None]] = {}
         for p, page in enumerate(pages):
             for i in _edges(page):
                 t = page[i].text.text
-                key = _running_key(t)
-                repeated = len(keys[key]) >= 2 and len(key) > 2
+                seen.setdefault(_running_key(t), {})[p] = _page_number_at_edge(t)
+        for p, page in enumerate(pages):
+            for i in _edges(page):
+                t = page[i].text.text
+                repeated = _repeats(_running_key(t), seen, len(pages))
                 running = FURNITURE.match(t) and not _BARE.match(t)
                 if repeated or running or _is_page_number(page, i):
                     found.add((p, i))
@@ -191,6 +192,23 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
             continue
         out[-1].append(ln)
     return [p for p in out if p], tuple(names), len(out) > 1
+
+
+def _repeats(key: str, seen: dict[str, dict[int, int | None]], pages: int) -> bool:
+    """A running line: on two or more pages with its page number counting up, or the same on
+    three or more pages and at least half of them."""
+    where = seen[key]
+    if len(key) <= 2 or len(where) < 2:
+        return False
+    numbers = [where[p] for p in sorted(where)]
+    if all(n is not None for n in numbers):
+        return _counting(numbers)
+    return all(n is None for n in numbers) and len(where) >= max(3, (pages + 1) // 2)
+
+
+def _page_number_at_edge(t: str) -> int | None:
+    m = re.search(r"\s(\d{1,3})\s*$", t) or re.match(r"^\s*(\d{1,3})\s", t)
+    return int(m.group(1)) if m else None
 
 
 def _page_number_at_end(t: str) -> int | None:
@@ -291,12 +309,21 @@ def _zone_bodies(page: list[_Line], i: int, expected: int, bounded: bool) -> tup
             continue
         if current is None or _BULLET_ONLY.match(ln.text.text) or len(bodies[current]) >= MAX_BODY_LINES:
             return j, ({} if bounded else _joined(bodies))
-        if not bounded and (gap or _TERMINAL.search(bodies[current][-1].text.rstrip()) or ln.indent > lead):
+        if not bounded and (gap or _complete(bodies[current][-1].text) or ln.indent > lead):
             return j, _joined(bodies)
         bodies[current].append(ln.text)
         j += 1
         gap = False
     return j, _joined(bodies)
+
+
+def _complete(text: str) -> bool:
+    """Does a line end a sentence: a full stop that is not an abbreviation's (``nr.``, ``p.``)?"""
+    t = text.rstrip()
+    if not _TERMINAL.search(t):
+        return False
+    last = t.split()[-1].rstrip(".").casefold() if t.split() else ""
+    return last not in ABBREVIATIONS and last not in BEFORE_NUMBER
 
 
 def _joined(bodies: dict[int, list[Mapped]]) -> dict[int, Mapped]:
