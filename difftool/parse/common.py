@@ -142,7 +142,6 @@ def _dehyphenate(prev: str, nxt: str) -> bool:
     return known(head.group(1) + tail.group(0))
 
 
-
 # --- furniture -------------------------------------------------------------------------------
 
 FURNITURE = re.compile(

@@ -185,7 +185,11 @@ def _tab_cells(line: Mapped) -> list[Mapped]:
     """Header lines of DOCX extractions put two fields on one line, tab-separated
     (``32 317\\t\\tJBZ-Raad``, ``Nr. 948\\tBrief van …``, an Eerste Kamer ``QE\\tBRIEF VAN …``); body lines keep their tabs."""
     parts = re.split(r"\t+", line.text)
-    if len(parts) == 2 and len(parts[0].strip()) <= 12 and re.match(r"^(?:\d{2} ?\d{3}|Nr\.|[A-Z]{1,3}$)", parts[0].strip()):
+    if (
+        len(parts) == 2
+        and len(parts[0].strip()) <= 12
+        and re.match(r"^(?:\d{2} ?\d{3}|Nr\.|[A-Z]{1,3}$)", parts[0].strip())
+    ):
         cut = line.text.index("\t")
         tail = cut + len(line.text[cut:]) - len(line.text[cut:].lstrip("\t"))
         return [line.slice(0, cut), line.slice(tail)]
