@@ -144,9 +144,12 @@ def _dehyphenate(prev: str, nxt: str) -> bool:
 
 # --- furniture -------------------------------------------------------------------------------
 
+_DOSSIER_NUMBER = r"\d{2}[ .]?\d{3}(?:\s?[-\u2013]\s?(?:[A-Z]{1,5}|\d{1,3})|\s[A-Z]{1,5}\b)*(?:\s*\(R\d+\))?"
+"""A dossier as a running footer prints it: ``32 317``, ``21 501-20``, ``36 600-VI``, ``35 099 (R2114)``."""
 FURNITURE = re.compile(
-    r"^\s*(?:(?:Eerste|Tweede) Kamer,? vergaderjaar \d{4}\s*[-\u2013]\s*\d{2,4},\s*[\d .]+"
-    r"(?:,\s*(?:nr\.\s*\d+|[A-Z]{1,3}))?\s*\d*|(?:Pagina|pagina|Page) \d+(?: van \d+)?|\d{1,3})\s*$"
+    r"^\s*(?:(?:Eerste|Tweede) Kamer,? vergaderjaar \d{4}\s*[-\u2013]\s*\d{2,4},\s*"
+    rf"{_DOSSIER_NUMBER}(?:\s*(?:,|en)\s*{_DOSSIER_NUMBER})*"
+    r"(?:,\s*(?:nr\.\s*\d+[a-z]?|[A-Z]{1,3}))?\s*\d*|(?:Pagina|pagina|Page) \d+(?: van \d+)?|\d{1,3})\s*$"
 )
 
 
