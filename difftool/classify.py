@@ -79,13 +79,22 @@ def quote(text: str, limit: int = 60) -> str:
 
 
 def classify_tokens(
-    a: tuple[Token, ...], b: tuple[Token, ...], caps_a: bool = False, caps_b: bool = False, near: str = ""
+    a: tuple[Token, ...],
+    b: tuple[Token, ...],
+    caps_a: bool = False,
+    caps_b: bool = False,
+    near: str = "",
+    sentences: bool = False,
 ) -> Verdict:
     """Classify a differing hunk by its tokens (rules 4 and 5); ``near`` is the text of the tokens
-    just around the hunk, so ``3`` before ``juni`` is a date."""
+    just around the hunk, so ``3`` before ``juni`` is a date; ``sentences`` says that what one
+    side has and the other lacks is one or more whole sentences."""
     ja = "".join(t.key for t in a)
     jb = "".join(t.key for t in b)
     sa, sb = show(a), show(b)
+    if sentences and bool(a) != bool(b):
+        side = "removed" if a else "added"
+        return Verdict(Severity.SUBSTANTIVE, f"sentence-{side}", f"sentence {side}: {quote(sa or sb)}")
     if ja == jb:
         if _has_digit(a) or _has_digit(b):
             return Verdict(Severity.COSMETIC, "number-format", f"number grouping {quote(sa)} vs {quote(sb)}")

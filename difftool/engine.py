@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from difftool import classify as C
 from difftool.align import align, similarity
-from difftool.inline import Hunk, char_ops, diff_tokens
+from difftool.inline import Hunk, char_ops, diff_tokens, whole_sentences
 from difftool.model import (
     Aligned,
     Block,
@@ -253,7 +253,9 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
                 f"{C.quote(C.show(h.a) or '∅')} \u2192 {C.quote(C.show(h.b) or '∅')}",
             )
         else:
-            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n))
+            whole = whole_sentences(ua.tokens, h.a_at, h.a_at + len(h.a)) if h.a else False
+            whole = whole or (whole_sentences(ub.tokens, h.b_at, h.b_at + len(h.b)) if h.b else False)
+            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n), whole)
         out.append(_Raw.of((order, n), v, label, _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b)))
     for (ia, ib), hs in ref_groups.items():
         ra = ua.refs[ia] if ia >= 0 else None

@@ -86,6 +86,8 @@ KINDS: frozenset[str] = frozenset(
         "date",
         "text-added",
         "text-removed",
+        "sentence-added",
+        "sentence-removed",
         "moved",
         "section-added",
         "section-removed",

@@ -1,0 +1,72 @@
+"""Edits reported as what they are: a whole sentence, a header field, whatever the edition and
+flavour of each side."""
+
+from __future__ import annotations
+
+import pytest
+
+from difftool.engine import compare
+from difftool.model import HeaderField
+from difftool.parse import parse_text
+
+TK_HEADER = "32 317 JBZ-Raad\n\nNr. 1014 Brief van de minister van Justitie en Veiligheid\n\n"
+SENTENCE = "Het delen van informatie tussen de diensten moet verbeteren."
+
+
+def _real(a: str, b: str):
+    c = compare(parse_text(a), parse_text(b))
+    return [(d.severity.value, d.kind, d.a.text if d.a else "", d.b.text if d.b else "") for d in c.deltas]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # the diff could put the cut after "Het" of either sentence; it must be the sentence
+        ("De Raad sprak over de samenwerking. ", " Het kabinet steunt dit voorstel van harte."),
+        ("Het kabinet steunt het voorstel. ", " Het kabinet steunt dit voorstel van harte."),
+        ("", " De lidstaten verbeteren het delen van informatie."),
+        ("De lidstaten spraken erover. ", ""),
+    ],
+)
+def test_a_removed_sentence_is_the_sentence(before: str, after: str) -> None:
+    a = TK_HEADER + before + SENTENCE + after + "\n"
+    b = TK_HEADER + (before + after.lstrip()).strip() + "\n"
+    removed = [d for d in _real(a, b) if d[0] == "substantive"]
+    assert [(d[1], d[2]) for d in removed] == [("sentence-removed", SENTENCE)]
+    added = [d for d in _real(b, a) if d[0] == "substantive"]
+    assert [(d[1], d[3]) for d in added] == [("sentence-added", SENTENCE)]
+
+
+def test_words_removed_inside_a_sentence_are_not_a_sentence() -> None:
+    a = TK_HEADER + "Het kabinet steunt dit belangrijke voorstel van harte.\n"
+    b = TK_HEADER + "Het kabinet steunt dit voorstel van harte.\n"
+    assert [d[1] for d in _real(a, b) if d[0] == "substantive"] == ["text-removed"]
+
+
+EK_DOCX_TEXT = (
+    "Eerste Kamer der Staten-Generaal\nVergaderjaar 2025-2026\n36 600-VI\t\tVaststelling van de begroting\n"
+    "AB\tBRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\nAan de Voorzitter van de Eerste Kamer der "
+    "Staten-Generaal\nDen Haag, {date}\nHierbij bied ik uw Kamer de brief aan over de begroting.\n"
+)
+TK_MARKDOWN = (
+    "36 600-VI Vaststelling van de begroting\n\nNr. 12 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n\n"
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, {date}\n\n"
+    "Hierbij bied ik uw Kamer de brief aan over de begroting.\n"
+)
+TK_PDF_TEXT = (
+    "36 600-VI Vaststelling van de begroting\nNr. 12 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n"
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, {date}\n"
+    "Hierbij bied ik uw Kamer de brief aan over de begroting.\n\nTweede Kamer, vergaderjaar 2025\u20132026, "
+    "36 600-VI, nr. 12 1\n\f"
+)
+
+
+@pytest.mark.parametrize("a", [EK_DOCX_TEXT, TK_MARKDOWN, TK_PDF_TEXT], ids=["ek-docx", "tk-md", "tk-pdf"])
+@pytest.mark.parametrize("b", [EK_DOCX_TEXT, TK_MARKDOWN, TK_PDF_TEXT], ids=["ek-docx", "tk-md", "tk-pdf"])
+def test_a_changed_header_date_is_a_date_change(a: str, b: str) -> None:
+    left = parse_text(a.format(date="28 mei 2025"))
+    right = parse_text(b.format(date="28 mei 2026"))
+    for letter in (left, right):
+        assert [x.field for x in letter.blocks if x.field is HeaderField.DATE], letter.flavour
+    real = [d for d in compare(left, right).deltas if d.severity.value == "substantive"]
+    assert [(d.kind, d.a.text, d.b.text) for d in real] == [("date", "2025", "2026")]
