@@ -41,6 +41,9 @@ from difftool.review import (
 from difftool.sources import STDIN, InputError
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
+LETTER = click.Path(readable=False)
+"""A letter argument: the readers check it and say what is wrong in plain words (no such file,
+permission denied, a directory), not click."""
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -198,8 +201,8 @@ def cli() -> None:
 
 
 @cli.command("compare")
-@click.argument("a", type=click.Path())
-@click.argument("b", type=click.Path())
+@click.argument("a", type=LETTER)
+@click.argument("b", type=LETTER)
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "html", "github", "junit"]), default="text", show_default=True
 )
@@ -256,8 +259,8 @@ def _html_report(c: Comparison) -> str:
 
 
 @cli.command("report")
-@click.argument("a", type=click.Path())
-@click.argument("b", type=click.Path())
+@click.argument("a", type=LETTER)
+@click.argument("b", type=LETTER)
 @config_option
 @common_compare_options
 def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bool) -> None:
@@ -276,8 +279,8 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
 
 
 @cli.command("check")
-@click.argument("a", type=click.Path())
-@click.argument("b", type=click.Path())
+@click.argument("a", type=LETTER)
+@click.argument("b", type=LETTER)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
@@ -415,8 +418,8 @@ def _verdict_suffix(decision: Decision | None) -> str:
 
 
 @cli.command("review")
-@click.argument("a", type=click.Path())
-@click.argument("b", type=click.Path())
+@click.argument("a", type=LETTER)
+@click.argument("b", type=LETTER)
 @click.option(
     "--review",
     "review_file",
@@ -481,7 +484,7 @@ def _swap_last(name: str, old: str, new: str) -> str:
 
 
 @cli.command("check-pairs")
-@click.argument("files", nargs=-1, type=click.Path())
+@click.argument("files", nargs=-1, type=LETTER)
 @click.option("--pair", "marks", default="-ek:-tk", show_default=True, help="A:B name markers that pair two files.")
 @click.option(
     "--fail-on",
@@ -559,7 +562,7 @@ def config_cmd(show: bool, config: str | None) -> None:
 
 
 @cli.command("inspect")
-@click.argument("file", type=click.Path())
+@click.argument("file", type=LETTER)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
 @click.option(
