@@ -112,6 +112,7 @@ _UTF8_RUN = re.compile(
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
 )
 """A run of ASCII, or a run of well-formed UTF-8 multibyte sequences (RFC 3629)."""
+_LEAD_BYTES = bytes(range(0xC2, 0xF5))
 
 
 def _utf8_damage(data: bytes) -> tuple[int, list[tuple[int, int]]]:
@@ -121,8 +122,8 @@ def _utf8_damage(data: bytes) -> tuple[int, list[tuple[int, int]]]:
     for m in _UTF8_RUN.finditer(data):
         if m.start() > pos:
             bad.append((pos, m.start()))
-        if data[m.start()] >= 0x80:
-            chars += sum(1 for byte in m.group() if byte >= 0xC0)
+        if data[m.start()] >= 0x80:  # a run of multibyte characters: count their lead bytes
+            chars += len(m.group()) - len(m.group().translate(None, _LEAD_BYTES))
         pos = m.end()
     if pos < len(data):
         bad.append((pos, len(data)))
