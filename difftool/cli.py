@@ -39,6 +39,7 @@ from difftool.review import (
     unmatched,
 )
 from difftool.sources import STDIN, InputError
+from difftool.visible import visible
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 LETTER = click.Path(readable=False)
@@ -59,9 +60,7 @@ def warn(message: str) -> None:
 
 
 def _one_line(message: str) -> str:
-    from difftool.visible import visible
-
-    return visible(" ".join(message.split("\n")), keep="\t")
+    return visible(" ".join(message.split("\n")))
 
 
 def _warn_about(*letters: Letter) -> None:
@@ -369,10 +368,11 @@ def check_cmd(
         )
     else:
         lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
+    lines = [visible(line) for line in lines]  # they name the policy and review files
     if fmt == "text":
         from difftool.render.text import check_line
 
-        found = [check_line(c, j.delta) + _verdict_suffix(j.decision) for j in judged if j.failing]
+        found = [check_line(c, j.delta) + visible(_verdict_suffix(j.decision)) for j in judged if j.failing]
         _write("\n".join(found + lines) + "\n", output)
     else:
         props = _ci_properties(fail_on, sources, review_file)
@@ -513,7 +513,7 @@ def check_pairs_cmd(
         fail(f"--pair must be two different markers A:B, not {marks!r}")
     pairs, lonely = letter_pairs(files, mark_a, mark_b)
     for path in lonely:
-        click.echo(f"difftool check-pairs: {path}: no partner version, skipped", err=True)
+        click.echo(visible(f"difftool check-pairs: {path}: no partner version, skipped"), err=True)
     worst = EXIT_OK
     for a, b in pairs:
         try:
@@ -587,8 +587,6 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool) -> Non
         fail(str(exc))
     _warn_about(letter)
     if show_text:
-        from difftool.visible import visible
-
         _write(visible(text, keep="\t\n\f"), output)
         return
     if fmt == "json":
