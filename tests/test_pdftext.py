@@ -33,11 +33,6 @@ KNOWN_FAILURES = {
     # line is taken for the next page's text.
     (TK.name, 100, "raw-stream"),
     (EK.name, 100, "raw-stream"),
-    # Paragraph boundaries at a nearly full last line misplaced (a heading joined to the paragraph
-    # before it, or a paragraph split), so the aligner pairs the wrong halves.
-    (EK.name, 68, "pdftotext"),
-    (EK_MARCH.name, 68, "pdftotext"),
-    (AGENDA.name, 84, "pdfminer"),
 }
 """Cases the reader still gets wrong (issue 10 stays open for them); strict, so a fix shows."""
 

@@ -163,8 +163,8 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
             for i in _edges(page):
                 t = page[i].text.text
                 repeated = _repeats(_running_key(t), seen, len(pages))
-                running = FURNITURE.match(t) and not _BARE.match(t)
-                if repeated or running or _is_page_number(page, i):
+                footer = bool(FURNITURE.match(t)) and not _BARE.match(t)
+                if repeated or footer or _is_page_number(page, i):
                     found.add((p, i))
                     names[_furniture_name(t)] = None
         kept = [[ln for i, ln in enumerate(page) if (p, i) not in found] for p, page in enumerate(pages)]
@@ -195,14 +195,16 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
 
 
 def _repeats(key: str, seen: dict[str, dict[int, int | None]], pages: int) -> bool:
-    """A running line: on two or more pages with its page number counting up, or the same on
-    three or more pages and at least half of them."""
+    """A running line: on two or more pages, each with that page's number, or the same on three or
+    more pages and at least half of them."""
     where = seen[key]
     if len(key) <= 2 or len(where) < 2:
         return False
     numbers = [where[p] for p in sorted(where)]
     if all(n is not None for n in numbers):
-        return _counting(numbers)
+        # the number is the page's own: its place in the file, give or take a cover page
+        offsets = {n - (p + 1) for p, n in where.items() if n is not None}
+        return len(offsets) == 1 and abs(offsets.pop()) <= 1
     return all(n is None for n in numbers) and len(where) >= max(3, (pages + 1) // 2)
 
 
@@ -441,6 +443,10 @@ def _paragraphs(
     return paras
 
 
+SURELY_FITS = 0.86
+"""Share of the measure (the 90th percentile of line lengths) below which a next word surely fit."""
+
+
 def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> bool:
     """Does ``ln`` start a new paragraph after ``prev``?"""
     p = prev.text.text.rstrip()
@@ -454,10 +460,16 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     if in_list and _TERMINAL.search(p):
         return True
     first = _WORD.search(t)
-    fits = len(p) + 1 + (len(first.group(0)) if first else 0) < 0.86 * right
-    if fits:
+    needed = len(p) + 1 + (len(first.group(0)) if first else 0)
+    if needed < SURELY_FITS * right:
         return True  # the line stopped short though the next word would have fitted
-    return bool(_TERMINAL.search(p)) and len(p) < 0.93 * right and t.lstrip()[:1].isupper()
+    # Characters are not widths: where the next word may just have fitted, a finished sentence
+    # followed by a capital ends the paragraph.
+    if not (_TERMINAL.search(p) and t.lstrip()[:1].isupper()):
+        return False
+    # ... and so does a finished sentence before a heading: a short line with no full stop.
+    heading = len(t.rstrip()) < SURELY_FITS * right and not _TERMINAL.search(t.rstrip())
+    return needed <= right or heading
 
 
 def _percentile(values: list[int], q: float) -> float:
