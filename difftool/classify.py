@@ -3,7 +3,7 @@
 Works on tokens, not characters, in this order (first rule that applies wins):
 
 1. references: a hunk inside a parsed citation is judged by comparing the citations as values
-   (same document -> cosmetic, else substantive with the field that changed);
+   (same document, pages and digits -> cosmetic, else substantive with the field that changed);
 2. signatories: a changed name line compares surnames (same surname, other given-name form ->
    "verify"; other surname -> a different signatory);
 3. edition: header lines that follow from the edition (addressee chamber, Nr. vs EK letter) ->
@@ -210,13 +210,15 @@ def _same_stem(x: str, y: str) -> bool:
 
 
 def ref_at(refs: tuple[Reference, ...], start: int, end: int) -> Reference | None:
-    """The reference whose span overlaps display range [start, end) (or contains an insertion point)."""
-    for r in refs:
-        if start < end and r.start < end and start < r.end:
-            return r
-        if start == end and r.start <= start <= r.end:
-            return r
-    return None
+    """The reference whose span overlaps display range [start, end) (or holds an insertion point, not
+    at its very end: words added after a citation are not part of it); the innermost one when
+    references nest (a TZ id or a motie inside a Kamerstukken citation)."""
+    hits = [
+        r
+        for r in refs
+        if (start < end and r.start < end and start < r.end) or (start == end and r.start <= start < r.end)
+    ]
+    return min(hits, key=lambda r: r.end - r.start, default=None)
 
 
 def pair_references(ra: tuple[Reference, ...], rb: tuple[Reference, ...]) -> dict[int, int]:
@@ -250,7 +252,7 @@ def _ref_affinity(x: Reference, y: Reference) -> float:
 
 
 def reference_verdict(a: Reference | None, b: Reference | None) -> Verdict:
-    if a is not None and b is not None and a.same_document(b):
+    if a is not None and b is not None and a.same_citation(b):
         return Verdict(Severity.COSMETIC, "reference-format", f"same reference, written differently: {a.describe()}")
     return Verdict(Severity.SUBSTANTIVE, "reference", explain_change(a, b))
 
