@@ -92,7 +92,7 @@ def parse_pdf_text(text: str) -> Parsed:
         zone = next(
             (
                 (start, end, found, markers)
-                for start, end, found in _zones(page, next_note, bounded)
+                for start, end, found in _candidate_zones(page, next_note, bounded)
                 if (markers := _markers(page[:start], min(found), max(found)))
             ),
             None,
@@ -278,6 +278,103 @@ def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[tuple[in
             yield i, end, bodies
 
 
+def _candidate_zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[tuple[int, int, dict[int, Mapped]]]:
+    """The zone as raw pdftotext may write it (numbers apart from their bodies), then as the
+    other tools write it (each number at the start of its body)."""
+    if bounded:
+        detached = _detached_zone(page, expected)
+        if detached is not None:
+            yield detached
+    yield from _zones(page, expected, bounded)
+
+
+def _detached_zone(page: list[_Line], expected: int) -> tuple[int, int, dict[int, Mapped]] | None:
+    """A zone whose numbers stand on lines of their own, apart from the bodies: raw pdftotext
+    writes a page in the order of its content stream, so a PDF that sets each footnote number as
+    its own text run gives ``1`` / ``2`` / ``body 1`` / ``body 2``, or ``body 3`` / ``body 4`` /
+    ``5`` / ``body 5`` / ``3`` / ``4``. A number alone right before text opens that body; the other
+    numbers (a block of two or more, or those after the last body) belong, in order, to the bodies
+    that have none, which come first."""
+    filled = [i for i, ln in enumerate(page) if not ln.blank]
+    numbers = {i: int(m.group(1)) for i in filled if (m := _BARE.match(page[i].text.text))}
+    first = next((i for i in filled if i in numbers and expected <= numbers[i] <= expected + MAX_SKIPPED + 40), None)
+    if first is None:
+        return None
+    tail = [i for i in filled if i >= first]
+    found = sorted(numbers[i] for i in tail if i in numbers)
+    if len(set(found)) != len(found) or found != list(range(found[0], found[0] + len(found))):
+        return None
+    if not expected <= found[0] <= expected + MAX_SKIPPED:
+        return None
+    # Walk the tail: single numbers before text label a body; blocks and trailing numbers do not.
+    bodies: list[tuple[int | None, list[Mapped]]] = []
+    unlabelled = 0
+    k = 0
+    while k < len(tail):
+        i = tail[k]
+        if i in numbers:
+            run = k
+            while run < len(tail) and tail[run] in numbers:
+                run += 1
+            if run - k == 1 and run < len(tail):
+                bodies.append((numbers[i], []))
+            else:
+                unlabelled += run - k
+                if run < len(tail):
+                    bodies.append((None, []))  # texts after a block: bodies without numbers
+            k = run
+            continue
+        if not bodies:
+            return None
+        start_of_body = bodies[-1][0] is None and bodies[-1][1] and _opens_body(page[i].text.text)
+        if start_of_body:
+            bodies.append((None, []))
+        bodies[-1][1].append(page[i].text)
+        k += 1
+    labelled_count = sum(1 for n, _ in bodies if n is not None)
+    without = sum(1 for n, _ in bodies if n is None)
+    before = unlabelled - without
+    start = first
+    if before < 0:
+        return None
+    if before:
+        # bodies without numbers before the first number: one per line, a line that starts in
+        # lower case or with a digit continuing the one above
+        lines: list[list[Mapped]] = []
+        j = first - 1
+        while j >= 0 and len(lines) < before:
+            if page[j].blank:
+                j -= 1
+                continue
+            if lines and not _opens_body(lines[0][0].text):
+                lines[0].insert(0, page[j].text)
+            else:
+                lines.insert(0, [page[j].text])
+            j -= 1
+        while lines and not _opens_body(lines[0][0].text) and j >= 0:
+            if not page[j].blank:
+                lines[0].insert(0, page[j].text)
+            j -= 1
+        if len(lines) < before:
+            return None
+        start = j + 1
+        bodies = [(None, parts) for parts in lines] + bodies
+    if labelled_count + len([b for b in bodies if b[0] is None]) != len(found):
+        return None
+    out: dict[int, Mapped] = {}
+    for number, (label, parts) in zip(found, bodies):
+        if label is not None and label != number:
+            return None
+        out[number] = join_lines(parts)
+    return start, len(page), out
+
+
+def _opens_body(text: str) -> bool:
+    """A footnote body's first line: it does not start in lower case or with a digit."""
+    t = text.lstrip()
+    return bool(t) and not (t[0].islower() or t[0].isdigit())
+
+
 def _after_paragraph(page: list[_Line], i: int) -> bool:
     """In a stream without pages, a zone starts after a blank line or a finished sentence."""
     prev = [ln for ln in page[:i] if not ln.blank]
@@ -403,8 +500,7 @@ def _paragraphs(
 ) -> list[Para]:
     """Cut the body lines of every page, in order, into paragraphs."""
     filled = [ln for ln in stream if not ln.blank]
-    lengths = [len(ln.text.text.rstrip()) for ln in filled]
-    right = _percentile(lengths, 0.9) if lengths else 80
+    right = _measure([len(ln.text.text.rstrip()) for ln in filled])
     left = _mode([ln.indent for ln in filled]) if filled else 0
     groups: list[list[_Line]] = []
     gap = False
@@ -470,6 +566,15 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     # ... and so does a finished sentence before a heading: a short line with no full stop.
     heading = len(t.rstrip()) < SURELY_FITS * right and not _TERMINAL.search(t.rstrip())
     return needed <= right or heading
+
+
+def _measure(lengths: list[int]) -> float:
+    """The length of a full line: the 90th percentile of the lines' lengths, leaving out the lines
+    that raw pdftotext runs together (twice the usual length or more)."""
+    if not lengths:
+        return 80.0
+    usual = statistics.median(n for n in lengths if n > 20) if any(n > 20 for n in lengths) else max(lengths)
+    return _percentile([n for n in lengths if n <= 1.35 * usual] or lengths, 0.9)
 
 
 def _percentile(values: list[int], q: float) -> float:
