@@ -85,10 +85,12 @@ def classify_tokens(
     caps_b: bool = False,
     near: str = "",
     sentences: bool = False,
+    extracted: bool = False,
 ) -> Verdict:
     """Classify a differing hunk by its tokens (rules 4 and 5); ``near`` is the text of the tokens
     just around the hunk, so ``3`` before ``juni`` is a date; ``sentences`` says that what one
-    side has and the other lacks is one or more whole sentences."""
+    side has and the other lacks is one or more whole sentences; ``extracted`` that a side is text
+    pulled out of a PDF, whose extractor splits words at the page's line ends."""
     ja = "".join(t.key for t in a)
     jb = "".join(t.key for t in b)
     sa, sb = show(a), show(b)
@@ -100,6 +102,10 @@ def classify_tokens(
             return Verdict(Severity.COSMETIC, "number-format", f"number grouping {quote(sa)} vs {quote(sb)}")
         if any(_is_punct(t) for t in a + b):
             return Verdict(Severity.COSMETIC, "spacing", f"spacing around punctuation {quote(sa)} vs {quote(sb)}")
+        if extracted:
+            return Verdict(
+                Severity.COSMETIC, "spacing", f"word spacing {quote(sa)} vs {quote(sb)} (a PDF extractor's line end)"
+            )
         return Verdict(Severity.EDITORIAL, "spelling", f"word spacing {quote(sa)} vs {quote(sb)}")
     if ja.replace("-", "") == jb.replace("-", "") and (_has_hyphen(a) or _has_hyphen(b)):
         return Verdict(Severity.COSMETIC, "hyphenation", f"hyphenation {quote(sa)} vs {quote(sb)}")

@@ -22,6 +22,7 @@ from difftool.model import (
     BlockKind,
     Comparison,
     Delta,
+    Flavour,
     Group,
     HeaderField,
     Letter,
@@ -221,7 +222,23 @@ class _Raw:
 # --- the pair-level diff ---------------------------------------------------------------------
 
 
-def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: str) -> list[_Raw]:
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """What the pair of letters tells every pair of aligned units."""
+
+    editions_differ: bool
+    """The letters are different editions (TK and EK): their edition lines differ by nature."""
+    extracted: bool
+    """A side is text pulled out of a PDF, whose extractor may split a word with a space."""
+
+    @staticmethod
+    def of(a: Letter, b: Letter) -> PairContext:
+        ed_a, ed_b = a.metadata.edition, b.metadata.edition
+        extracted = Flavour.PDF_TEXT in (a.flavour, b.flavour)
+        return PairContext(bool(ed_a and ed_b and ed_a != ed_b), extracted)
+
+
+def _diff_pair(ua: Unit, ub: Unit, ctx: PairContext, order: float, label: str) -> list[_Raw]:
     """All deltas between two aligned units; ``label`` prefixes each explanation (``footnote 8: ``)."""
     out: list[_Raw] = []
     hunks = diff_tokens(ua.tokens, ub.tokens)
@@ -230,7 +247,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
         v = C.name_verdict(ua.text, ub.text)
         out.append(_Raw.of((order, 0), v, label, _whole(ua), _whole(ub)))
         return out
-    edition_line = editions_differ and ua.field in EDITION_FIELDS
+    edition_line = ctx.editions_differ and ua.field in EDITION_FIELDS
     ref_pairs = C.pair_references(ua.refs, ub.refs)
     ref_groups: dict[tuple[int, int], list[Hunk]] = {}
     prev_end_a = prev_end_b = 0
@@ -255,7 +272,7 @@ def _diff_pair(ua: Unit, ub: Unit, editions_differ: bool, order: float, label: s
         else:
             whole = whole_sentences(ua.tokens, h.a_at, h.a_at + len(h.a)) if h.a else False
             whole = whole or (whole_sentences(ub.tokens, h.b_at, h.b_at + len(h.b)) if h.b else False)
-            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n), whole)
+            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n), whole, ctx.extracted)
         out.append(_Raw.of((order, n), v, label, _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b)))
     for (ia, ib), hs in ref_groups.items():
         ra = ua.refs[ia] if ia >= 0 else None
@@ -412,8 +429,8 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
     related = rel >= options.related_threshold
     if not related and not options.force:
         raise NotRelatedError(rel)
-    ed_a, ed_b = a.metadata.edition, b.metadata.edition
-    editions_differ = bool(ed_a and ed_b and ed_a != ed_b)
+    ctx = PairContext.of(a, b)
+    editions_differ = ctx.editions_differ
 
     raws: list[_Raw] = []
     aligned: list[Aligned] = []
@@ -429,7 +446,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             block_order.setdefault("B" + b.blocks[j].id, n)
         ops: tuple[tuple[str, str], ...] = ()
         if ua is not None and ub is not None:
-            found = _diff_pair(ua, ub, editions_differ, n, "")
+            found = _diff_pair(ua, ub, ctx, n, "")
             raws.extend(found)
             ops = _ops(ua, ub)
             if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
@@ -484,7 +501,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             pass  # identical footnote
         elif fa and fb and ua and ub:
             label = f"footnote {fa.number}: " if fa.number == fb.number else f"footnote {fa.number} (B: {fb.number}): "
-            found = _diff_pair(ua, ub, editions_differ, order, label)
+            found = _diff_pair(ua, ub, ctx, order, label)
             raws.extend(found)
             if fa.number != fb.number:
                 raws.append(
@@ -528,7 +545,9 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
 
     raws.sort(key=lambda r: (r.order, r.a.start, r.b.start, r.kind))
     deltas = tuple(Delta(f"d{k + 1}", r.severity, r.kind, r.explanation, r.a, r.b) for k, r in enumerate(raws))
-    return Comparison(a, b, related, round(rel, 4), ed_a, ed_b, tuple(aligned), tuple(fn_aligned), deltas)
+    return Comparison(
+        a, b, related, round(rel, 4), a.metadata.edition, b.metadata.edition, tuple(aligned), tuple(fn_aligned), deltas
+    )
 
 
 def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:

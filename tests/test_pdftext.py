@@ -126,3 +126,23 @@ def test_hyphenation_across_a_page_with_a_footer_between() -> None:
     assert _paras(text) == [
         "De Raad sprak over de samenwerking met de Commissie en de kopgroep van lidstaten die het voorstel steunden."
     ]
+
+
+def test_hyphen_set_apart_in_justified_text() -> None:
+    """pdftotext -layout writes a justified line's hyphen apart from the word: ``terro -``."""
+    text = "De Raad sprak met de kopgroep terro -\nrismebestrijding over de EU-\naanpak.\n\f"
+    assert _paras(text) == ["De Raad sprak met de kopgroep terrorismebestrijding over de EU- aanpak."]
+
+
+def test_a_word_split_by_a_space_is_noise_only_in_extracted_text() -> None:
+    """Raw pdftotext drops the hyphen of a broken word and leaves a space (``Com missie``): noise
+    of the extractor when one side is PDF text, a real typo between two clean texts."""
+    header = "32 317 JBZ-Raad\n\nNr. 1014 Brief van de minister van Justitie en Veiligheid\n\n"
+    clean = header + "De Commissie sprak met de lidstaten over de voortgang van het dossier.\n"
+    split = header + "De Com missie sprak met de lidstaten over de voortgang van het dossier.\n"
+    extracted = split.replace("\n\n", "\n") + "\f"
+    pdf_text = parse_text(extracted, flavour=Flavour.PDF_TEXT)
+    as_extracted = compare(parse_text(clean), pdf_text).deltas
+    assert [(d.severity, d.kind) for d in as_extracted] == [(Severity.COSMETIC, "spacing")]
+    as_typo = compare(parse_text(clean), parse_text(split)).deltas
+    assert [(d.severity, d.kind) for d in as_typo] == [(Severity.EDITORIAL, "spelling")]

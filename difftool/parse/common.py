@@ -118,8 +118,9 @@ def join_lines(lines: list[Mapped]) -> Mapped:
         line = raw.collapse()
         if not line.text:
             continue
-        if out and _dehyphenate(out[-1].text, line.text):
-            out[-1] = out[-1].slice(0, -1)
+        cut = _dehyphenate(out[-1].text, line.text) if out else 0
+        if cut:
+            out[-1] = out[-1].slice(0, -cut)
         elif out and not out[-1].text.endswith("\u00ad"):
             out.append(Mapped(" ", (line.offsets[0],)))
         elif out:
@@ -128,18 +129,20 @@ def join_lines(lines: list[Mapped]) -> Mapped:
     return Mapped.join(out, "").collapse()
 
 
-_HYPHENATED = re.compile(r"([^\W\d_]+)-$")
+_HYPHENATED = re.compile(r"([^\W\d_]+) ?-$")
+"""A word broken at the line's end; justified text may set the hyphen apart (``terro -``)."""
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _dehyphenate(prev: str, nxt: str) -> bool:
+def _dehyphenate(prev: str, nxt: str) -> int:
+    """How many characters of ``prev`` (the hyphen, and a space before it) to drop when joining."""
     head = _HYPHENATED.search(prev)
     tail = _NEXT_WORD.match(nxt)
     if not head or not tail or not tail.group(0)[0].islower() or head.group(1)[-1].isupper():
-        return False
+        return 0
     if tail.group(0) in ("en", "of", "tot", "noch"):
-        return False
-    return known(head.group(1) + tail.group(0))
+        return 0
+    return len(head.group(0)) - len(head.group(1)) if known(head.group(1) + tail.group(0)) else 0
 
 
 # --- furniture -------------------------------------------------------------------------------
