@@ -119,7 +119,6 @@ KNOWN_FAILURES: dict[str, set[str]] = {
         "jbz-tk-1014/serif-11pt-25mm/pdftotext",
         "agenda-tk-948/serif-12pt-35mm/pdftotext-layout",
         "jbz-tk-1014/sans-10pt-20mm/pdftotext-layout",
-        "jbz-tk-1014/sans-10pt-20mm/pdfminer",
         "jbz-tk-1014/serif-11pt-25mm/pdftotext-layout",
     },
     "edits": {
@@ -130,7 +129,6 @@ KNOWN_FAILURES: dict[str, set[str]] = {
         "jbz-tk-1014/serif-11pt-25mm/pdftotext",
         "agenda-tk-948/serif-12pt-35mm/pdftotext-layout",
         "jbz-tk-1014/sans-10pt-20mm/pdftotext-layout",
-        "jbz-tk-1014/sans-10pt-20mm/pdfminer",
         "jbz-tk-1014/sans-10pt-20mm/pdfplumber",
         "jbz-tk-1014/serif-11pt-25mm/pdftotext-layout",
     },

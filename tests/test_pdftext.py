@@ -146,3 +146,19 @@ def test_a_word_split_by_a_space_is_noise_only_in_extracted_text() -> None:
     assert [(d.severity, d.kind) for d in as_extracted] == [(Severity.COSMETIC, "spacing")]
     as_typo = compare(parse_text(clean), parse_text(split)).deltas
     assert [(d.severity, d.kind) for d in as_typo] == [(Severity.EDITORIAL, "spelling")]
+
+
+def test_a_marker_set_apart_in_justified_text() -> None:
+    """``Migratie 5 om``: a marker after a word and a space; but never a date, a quantity or a
+    quarter (``op 5 juni``, ``de 2 lidstaten``, ``Q1 2026``)."""
+    text = (
+        "Op 1 juni en in Q1 2026 spraken de 2 lidstaten met de minister van Asiel en Migratie 1 om\n"
+        "de Kamer te informeren, en de Motie van Campen en Boswijk 2 waarin dit is gevraagd.\n"
+        "1 Kamerstuk 32 317, nr. 1007.\n2 Kamerstuk 21 501-20, nr. 2185.\n\f"
+    )
+    paras = parse_pdf_text(text)[0]
+    assert [p.refs for p in paras] == [(1, 2)]
+    assert paras[0].text.text == (
+        "Op 1 juni en in Q1 2026 spraken de 2 lidstaten met de minister van Asiel en Migratie om de Kamer te "
+        "informeren, en de Motie van Campen en Boswijk waarin dit is gevraagd."
+    )

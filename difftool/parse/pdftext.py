@@ -58,7 +58,15 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-\s*$")
 # ends the word (``Unie.2 Nederland``, ``wetsvoorstel16``, ``AI1``); a spaced one follows
 # punctuation and is followed by a capital or the line's end (``doorreis. 5 Het``).
 _SUP_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
-_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=[.,;:)]?(?:\s|$))")
+_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=[.,;:)]?(?:\s(?!\s*\d)|$))")
+_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{3}) (\d{1,3})(?=\s+([^\W\d_]+))")
+"""Weakest: a marker that justified text set apart from the word before it (``Migratie 5 om``)."""
+_NOT_BEFORE_A_MARKER = frozenset(
+    """de het een op in van met voor tot na over dan en of per tussen ruim circa ongeveer bijna
+    meer minder dan nog ook alle beide elk iedere artikel artikelen lid leden hoofdstuk bijlage
+    punt punten fase stap week weken dag dagen jaar jaren maand maanden uur nummer nr nrs""".split()
+)
+_MONTHS = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
 _SPACED = re.compile(r"(?<=[.,;:)\"'\u201d\u2019]) (\d{1,12})(?=\s+[A-Z(\u2018\u201c\"']|\s*$)")
 
 
@@ -444,6 +452,12 @@ def _candidates(t: str) -> list[tuple[int, int, str, int]]:
         out.append((m.start(1), m.end(1), m.group(1), 2))
     for m in _SPACED.finditer(t):
         out.append((m.start(), m.end(1), m.group(1), 1))
+    for m in _AFTER_WORD.finditer(t):
+        before = re.search(r"([^\W\d_]+)$", t[: m.start()])
+        after = m.group(2)
+        quantity = before is not None and before.group(1).casefold() in _NOT_BEFORE_A_MARKER
+        if after[0].islower() and after.casefold() not in _MONTHS and not quantity:
+            out.append((m.start(), m.end(1), m.group(1), 0))
     return sorted(out)
 
 
