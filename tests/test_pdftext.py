@@ -153,12 +153,14 @@ def test_a_marker_set_apart_in_justified_text() -> None:
     quarter (``op 5 juni``, ``de 2 lidstaten``, ``Q1 2026``)."""
     text = (
         "Op 1 juni en in Q1 2026 spraken de 2 lidstaten met de minister van Asiel en Migratie 1 om\n"
-        "de Kamer te informeren, en de Motie van Campen en Boswijk 2 waarin dit is gevraagd.\n"
-        "1 Kamerstuk 32 317, nr. 1007.\n2 Kamerstuk 21 501-20, nr. 2185.\n\f"
+        "de Kamer te informeren, en de Motie van Campen en Boswijk 2 waarin dit is gevraagd, zorg te\n"
+        "dragen 3. Het kabinet steunt dit.\n"
+        "1 Kamerstuk 32 317, nr. 1007.\n2 Kamerstuk 21 501-20, nr. 2185.\n3 Kamerstuk 36 600-VI, nr. 12.\n\f"
     )
     paras = parse_pdf_text(text)[0]
-    assert [p.refs for p in paras] == [(1, 2)]
+    assert [p.refs for p in paras] == [(1, 2, 3)]
     assert paras[0].text.text == (
         "Op 1 juni en in Q1 2026 spraken de 2 lidstaten met de minister van Asiel en Migratie om de Kamer te "
-        "informeren, en de Motie van Campen en Boswijk waarin dit is gevraagd."
+        "informeren, en de Motie van Campen en Boswijk waarin dit is gevraagd, zorg te dragen. Het kabinet "
+        "steunt dit."
     )

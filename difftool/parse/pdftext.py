@@ -59,8 +59,9 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-\s*$")
 # punctuation and is followed by a capital or the line's end (``doorreis. 5 Het``).
 _SUP_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:)\]\"'\u201d\u2019])(\d{1,12})(?=[.,;:)]?(?:\s(?!\s*\d)|$))")
-_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{3}) (\d{1,3})(?=\s+([^\W\d_]+))")
-"""Weakest: a marker that justified text set apart from the word before it (``Migratie 5 om``)."""
+_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{3}) (\d{1,3})(?=([.,;:]?)(?:\s+([^\W\d_]+)|\s*$))")
+"""Weakest: a marker that justified text set apart from the word before it (``Migratie 5 om``,
+``Boswijk 9`` or ``dragen 4.`` at the line's end)."""
 _NOT_BEFORE_A_MARKER = frozenset(
     """de het een op in van met voor tot na over dan en of per tussen ruim circa ongeveer bijna
     meer minder dan nog ook alle beide elk iedere artikel artikelen lid leden hoofdstuk bijlage
@@ -454,9 +455,10 @@ def _candidates(t: str) -> list[tuple[int, int, str, int]]:
         out.append((m.start(), m.end(1), m.group(1), 1))
     for m in _AFTER_WORD.finditer(t):
         before = re.search(r"([^\W\d_]+)$", t[: m.start()])
-        after = m.group(2)
+        after = m.group(3) or ""
         quantity = before is not None and before.group(1).casefold() in _NOT_BEFORE_A_MARKER
-        if after[0].islower() and after.casefold() not in _MONTHS and not quantity:
+        capital = after[:1].isupper() and not m.group(2)  # after a full stop, a capital starts a sentence
+        if not (capital or after.casefold() in _MONTHS or quantity):
             out.append((m.start(), m.end(1), m.group(1), 0))
     return sorted(out)
 
