@@ -47,7 +47,7 @@ _OPENS_PARAGRAPH = re.compile(
 _TERMINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?(\d{1,3})(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$")
 _EDGE_NUMBER = re.compile(r"^\s*\d{1,3}\s+|\s+\d{1,3}\s*$")
-_DIGITS = re.compile(r"\d+")
+_RUNNING_TAIL = re.compile(r"(?:Eerste|Tweede) Kamer,? vergaderjaar .*$")
 _BODY = re.compile(rf"^\s*(?:(\d{{1,3}})|([{SUPERSCRIPTS}]{{1,3}}))(?:\s+|(?<=[{SUPERSCRIPTS}])\s*)(?=\S)")
 _BARE = re.compile(r"^\s*(\d{1,3})\s*$")
 _WORD = re.compile(r"\S+")
@@ -176,6 +176,10 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
                 if repeated or footer or _is_page_number(page, i):
                     found.add((p, i))
                     names[_furniture_name(t)] = None
+                elif (tail := _RUNNING_TAIL.search(t)) and tail.start() > 0 and FURNITURE.match(tail.group(0)):
+                    # raw pdftotext may run the footer into the page's last line of text
+                    page[i] = replace(page[i], text=page[i].text.slice(0, tail.start()))
+                    names[_furniture_name(tail.group(0))] = None
         kept = [[ln for i, ln in enumerate(page) if (p, i) not in found] for p, page in enumerate(pages)]
         return kept, tuple(names), True
     # One stream: a running line repeats with its page number counting up, or is a Kamerstuk footer.
