@@ -23,10 +23,11 @@ from typing import Any, NoReturn, TypeVar
 import click
 from rich.console import Console
 
-from difftool.engine import NotRelatedError, compare
-from difftool.model import SEVERITY_ORDER, Comparison, Letter, Options, Severity
-from difftool.policy import Policy, PolicyError, Sources, apply_policy, load_policy, policy_effect
-from difftool.readers import read_letter, read_with_text
+from difftool.engine import NotRelatedError
+from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, Letter, Options, Severity
+from difftool.pipeline import Request, Result, evaluate, read
+from difftool.policy import Policy, PolicyError, Sources, load_policy, policy_effect
+from difftool.readers import read_with_text
 from difftool.review import (
     Decision,
     Judged,
@@ -34,7 +35,6 @@ from difftool.review import (
     ReviewFileError,
     Verdict,
     default_review_path,
-    judge,
     load_review,
     unmatched,
 )
@@ -116,14 +116,14 @@ def write_atomically(path: str, text: str) -> None:
         raise
 
 
-def _compare_paths(path_a: str, path_b: str, force: bool) -> Comparison:
+def _run(request: Request) -> Result:
+    """The pipeline, with its failures as one line and exit 2."""
     try:
-        a = read_letter(path_a)
-        b = read_letter(path_b)
+        a, b = read(request)
         _warn_about(a, b)
-        return compare(a, b, Options(force=force))
+        return evaluate(a, b, request)
     except (InputError, NotRelatedError) as exc:
-        _input_failure(exc, path_a, path_b)
+        _input_failure(exc, request.a, request.b)
 
 
 def _input_failure(exc: InputError | NotRelatedError, path_a: str, path_b: str) -> NoReturn:
@@ -175,7 +175,22 @@ def _counts(c: Comparison) -> str:
     return ", ".join(f"{s[k.value]} {k.value}" for k in SEVERITY_ORDER)
 
 
+def flavour_option(func: F) -> F:
+    return click.option(
+        "--flavour",
+        type=click.Choice([f.value for f in TEXT_FLAVOURS]),
+        default=None,
+        help="Read text inputs as this extraction flavour instead of detecting it (docs/inputs.md); "
+        ".pdf and .docx files are read as what they are.",
+    )(func)
+
+
+def _flavour(name: str | None) -> Flavour | None:
+    return Flavour(name) if name else None
+
+
 def common_compare_options(func: F) -> F:
+    func = flavour_option(func)
     func = click.option(
         "--force", is_flag=True, help="Compare even when the files do not look like versions of one letter."
     )(func)
@@ -210,7 +225,16 @@ def cli() -> None:
 )
 @config_option
 @common_compare_options
-def compare_cmd(a: str, b: str, fmt: str, show_all: bool, config: str | None, output: str | None, force: bool) -> None:
+def compare_cmd(
+    a: str,
+    b: str,
+    fmt: str,
+    show_all: bool,
+    config: str | None,
+    output: str | None,
+    force: bool,
+    flavour: str | None,
+) -> None:
     """Compare two versions A and B of a letter and report the differences that matter.
 
     The policy file (difftool.toml, found upward from the working directory) re-grades and
@@ -224,15 +248,11 @@ def compare_cmd(a: str, b: str, fmt: str, show_all: bool, config: str | None, ou
     """
     _check_outputs((a, b, config), output)
     policy, sources = _load_policy(config)
-    c = apply_policy(_compare_paths(a, b, force), policy)
+    result = _run(Request(a, b, policy, options=Options(force=force), flavour=_flavour(flavour)))
+    c = result.comparison
     if fmt in ("github", "junit"):
-        judged = judge(c.deltas, Review(), policy.fail_on)
-        _write(
-            _ci_document(
-                fmt, c, judged, [f"difftool compare: {_counts(c)}"], _ci_properties(policy.fail_on.value, sources)
-            ),
-            output,
-        )
+        status = [f"difftool compare: {_counts(c)}"]
+        _write(_ci_document(fmt, c, result.judged, status, _ci_properties(policy.fail_on.value, sources)), output)
         return
     if fmt == "json":
         from difftool.render.jsonout import render_comparison
@@ -262,7 +282,7 @@ def _html_report(c: Comparison) -> str:
 @click.argument("b", type=LETTER)
 @config_option
 @common_compare_options
-def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bool) -> None:
+def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bool, flavour: str | None) -> None:
     """Write the comparison of A and B as one self-contained HTML file to open, read and share.
 
     The file needs no network: styles and script are inlined, and it reads fine without script.
@@ -274,7 +294,8 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
     """
     _check_outputs((a, b, config), output)
     policy, _ = _load_policy(config)
-    _write(_html_report(apply_policy(_compare_paths(a, b, force), policy)), output)
+    result = _run(Request(a, b, policy, options=Options(force=force), flavour=_flavour(flavour)))
+    _write(_html_report(result.comparison), output)
 
 
 @cli.command("check")
@@ -307,6 +328,7 @@ def check_cmd(
     config: str | None,
     output: str | None,
     force: bool,
+    flavour: str | None,
 ) -> None:
     """CI gate: exit 0 when no difference at or above --fail-on remains, 1 when one does, 2 on error,
     3 when the policy file is invalid.
@@ -325,12 +347,28 @@ def check_cmd(
     """
     _check_outputs((a, b, config, review_file), output)
     policy, sources = _load_policy(config)
-    fail_on = fail_on or policy.fail_on.value
+    sys.exit(_check(a, b, policy, sources, fail_on, fmt, review_file, output, force, _flavour(flavour)))
+
+
+def _check(
+    a: str,
+    b: str,
+    policy: Policy,
+    sources: Sources,
+    fail_on_name: str | None,
+    fmt: str,
+    review_file: str | None,
+    output: str | None,
+    force: bool,
+    flavour: Flavour | None,
+) -> int:
+    """One check of A against B, written to ``output``; returns the exit code."""
     review = _read_review(review_file) if review_file else Review()
-    engine = _compare_paths(a, b, force)
-    c = apply_policy(engine, policy)
-    judged = judge(c.deltas, review, Severity(fail_on))
-    failing = [j.delta for j in judged if j.failing]
+    fail_on = Severity(fail_on_name) if fail_on_name else None
+    result = _run(Request(a, b, policy, review, fail_on, Options(force=force), flavour))
+    engine, c, judged = result.engine, result.comparison, result.judged
+    fail_on_name = result.fail_on.value
+    failing = result.failing
     covered = [j for j in judged if j.decision is not None]
     verdicts = {v.value: sum(1 for j in covered if j.decision and j.decision.verdict is v) for v in Verdict}
     stale = len(unmatched(review, (j.fingerprint for j in judged)))
@@ -340,7 +378,7 @@ def check_cmd(
         doc = {
             "schema": "difftool.check/1",
             "passed": not failing,
-            "fail_on": fail_on,
+            "fail_on": fail_on_name,
             "summary": c.summary(),
             "failing": [delta_dict(d) for d in failing],
         }
@@ -350,7 +388,7 @@ def check_cmd(
             ignored, regraded = policy_effect(engine, c)
             doc["policy"] = {"file": sources.file, "ignored": ignored, "regraded": regraded}
         _write(dumps(doc), output)
-        sys.exit(EXIT_FAIL if failing else EXIT_OK)
+        return EXIT_FAIL if failing else EXIT_OK
     counts = _counts(c)
     status = "FAIL" if failing else "PASS"
     lines = []
@@ -364,10 +402,10 @@ def check_cmd(
         )
         lines.append(
             f"difftool check: {status}: {len(failing)} difference(s) rejected in review or "
-            f"unreviewed at or above {fail_on} ({counts})"
+            f"unreviewed at or above {fail_on_name} ({counts})"
         )
     else:
-        lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on} ({counts})")
+        lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on_name} ({counts})")
     lines = [visible(line) for line in lines]  # they name the policy and review files
     if fmt == "text":
         from difftool.render.text import check_line
@@ -375,9 +413,9 @@ def check_cmd(
         found = [check_line(c, j.delta) + visible(_verdict_suffix(j.decision)) for j in judged if j.failing]
         _write("\n".join(found + lines) + "\n", output)
     else:
-        props = _ci_properties(fail_on, sources, review_file)
+        props = _ci_properties(fail_on_name, sources, review_file)
         _write(_ci_document(fmt, c, judged, lines, props), output)
-    sys.exit(EXIT_FAIL if failing else EXIT_OK)
+    return EXIT_FAIL if failing else EXIT_OK
 
 
 def _ci_properties(fail_on: str, sources: Sources, review_file: str | None = None) -> list[tuple[str, str]]:
@@ -427,7 +465,9 @@ def _verdict_suffix(decision: Decision | None) -> str:
     help="Review file to read and update (default: next to A, A's name + .difftool-review.json).",
 )
 @click.option("--force", is_flag=True, help="Compare even when the files do not look like versions of one letter.")
-def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
+@config_option
+@flavour_option
+def review_cmd(a: str, b: str, review_file: str | None, force: bool, config: str | None, flavour: str | None) -> None:
     """Review the differences between A and B in the terminal and record a verdict on each.
 
     Every decision (accept, reject, expected) is saved to the review file at once; `difftool
@@ -443,9 +483,10 @@ def review_cmd(a: str, b: str, review_file: str | None, force: bool) -> None:
     if STDIN in (a, b):
         fail(f"review reads its keys from the terminal, so a letter cannot come from standard input ({STDIN})")
     path = review_file or default_review_path(a)
-    _check_outputs((a, b), path)
+    _check_outputs((a, b, config), path)
+    policy, _ = _load_policy(config)
     try:
-        app = create_app(a, b, path, Options(force=force))
+        app = create_app(Request(a, b, policy, options=Options(force=force), flavour=_flavour(flavour)), path)
     except ReviewFileError as exc:
         fail(str(exc))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -493,9 +534,9 @@ def _swap_last(name: str, old: str, new: str) -> str:
     help="Lowest severity that fails.  [default: the policy's fail-on, else substantive]",
 )
 @config_option
-@click.pass_context
+@flavour_option
 def check_pairs_cmd(
-    ctx: click.Context, files: tuple[str, ...], marks: str, fail_on: str | None, config: str | None
+    files: tuple[str, ...], marks: str, fail_on: str | None, config: str | None, flavour: str | None
 ) -> None:
     """Run `check` on every pair of letter versions among FILES (the pre-commit hook's entry).
 
@@ -514,22 +555,10 @@ def check_pairs_cmd(
     pairs, lonely = letter_pairs(files, mark_a, mark_b)
     for path in lonely:
         click.echo(visible(f"difftool check-pairs: {path}: no partner version, skipped"), err=True)
+    policy, sources = _load_policy(config)
     worst = EXIT_OK
     for a, b in pairs:
-        try:
-            ctx.invoke(
-                check_cmd,
-                a=a,
-                b=b,
-                fail_on=fail_on,
-                fmt="text",
-                review_file=None,
-                config=config,
-                output=None,
-                force=False,
-            )
-        except SystemExit as exc:
-            worst = max(worst, int(exc.code or 0))
+        worst = max(worst, _check(a, b, policy, sources, fail_on, "text", None, None, False, _flavour(flavour)))
     sys.exit(worst)
 
 
@@ -571,7 +600,8 @@ def config_cmd(show: bool, config: str | None) -> None:
     is_flag=True,
     help="Print the text that offsets index instead: the decoded file, or for .pdf/.docx the text difftool extracted.",
 )
-def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool) -> None:
+@flavour_option
+def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool, flavour: str | None) -> None:
     """Show what difftool read from FILE: flavour, header, blocks, footnotes, signatories.
 
     \b
@@ -582,7 +612,7 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool) -> Non
     """
     _check_outputs((file,), output)
     try:
-        letter, text = read_with_text(file)
+        letter, text = read_with_text(file, _flavour(flavour))
     except InputError as exc:
         fail(str(exc))
     _warn_about(letter)

@@ -674,10 +674,3 @@ def _furniture_delta(a: Letter, b: Letter, editions_differ: bool) -> _Raw:
     side_a = Side("\n".join(a.furniture), "", None, None, 0, 0)
     side_b = Side("\n".join(b.furniture), "", None, None, 0, 0)
     return _Raw((-1.0, 0), sev, "page-furniture", f"running headers/footers: A {show(a)}; B {show(b)}", side_a, side_b)
-
-
-def compare_files(path_a: str, path_b: str, options: Options = DEFAULT_OPTIONS) -> Comparison:
-    """Read, parse and compare two files (the one engine entry point that does I/O)."""
-    from difftool.readers import read_letter
-
-    return compare(read_letter(path_a), read_letter(path_b), options)

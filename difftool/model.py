@@ -41,6 +41,10 @@ class BlockKind(StrEnum):
     ANNEX_START = "annex-start"
 
 
+TEXT_FLAVOURS: tuple[Flavour, ...] = (Flavour.PDF_TEXT, Flavour.MARKDOWN_PDF, Flavour.DOCX_TEXT, Flavour.PLAIN)
+"""The flavours of a text extraction, which ``--flavour`` may name."""
+
+
 class HeaderField(StrEnum):
     """Which header line a HEADER block is; header blocks are aligned by field, not by text."""
 

@@ -10,22 +10,24 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from difftool.model import Letter
+from difftool.model import Flavour, Letter
 from difftool.parse import parse
 from difftool.sources import STDIN, InputError, decode, read_bytes
 
 
-def read_letter(path: str) -> Letter:
-    """Read and parse one input file. Raises InputError with a one-line message."""
-    letter, _ = read_with_text(path)
+def read_letter(path: str, flavour: Flavour | None = None) -> Letter:
+    """Read and parse one input file (a text extraction as ``flavour`` when given). Raises
+    InputError with a one-line message."""
+    letter, _ = read_with_text(path, flavour)
     if not letter.blocks:
         raise InputError(f"{path}: no text found in the file")
     return letter
 
 
-def read_with_text(path: str) -> tuple[Letter, str]:
+def read_with_text(path: str, flavour: Flavour | None = None) -> tuple[Letter, str]:
     """The Letter and the text its offsets index: the file's own text, or for .docx and .pdf the
-    text difftool extracted (docs/inputs.md)."""
+    text difftool extracted (docs/inputs.md). ``flavour`` overrides the detected flavour of a text
+    extraction; .docx and .pdf files are read as what they are."""
     ext = os.path.splitext(path)[1].lower()
     if path == STDIN:
         head = read_bytes(path)[:1024]
@@ -39,7 +41,7 @@ def read_with_text(path: str) -> tuple[Letter, str]:
 
         return read_pdf(path)
     source = decode(read_bytes(path), path)
-    letter = parse(source)
+    letter = parse(source, flavour)
     if source.warnings:
         letter = replace(letter, notes=(*letter.notes, *source.warnings), warnings=source.warnings)
     return letter, source.text

@@ -479,13 +479,14 @@ def test_hostile_letter_in_the_review_tui(tmp_path: Path) -> None:
     """The review screen draws the escapes as symbols: nothing it renders holds ESC or BEL."""
     from textual.widgets import Static
 
+    from difftool.pipeline import Request
     from difftool.tui.app import create_app
     from difftool.tui.widgets.aligned import AlignedView
     from difftool.tui.widgets.deltas import DeltaList
 
     a, b = hostile_letters(tmp_path)
     before = digests([a, b])
-    app = create_app(str(a), str(b), str(tmp_path / "review.json"))
+    app = create_app(Request(str(a), str(b)), str(tmp_path / "review.json"))
     seen: list[str] = []
 
     def screen_text() -> str:

@@ -32,8 +32,8 @@ def test_engine_never_imports_ui_libraries() -> None:
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in ENGINE_MODULES)
-        + "from difftool.engine import compare_files\n"
-        + "c = compare_files('samples/2026-06-22-jbz-ek.txt', 'samples/2026-06-22-jbz-tk.txt')\n"
+        + "from difftool.pipeline import Request, run\n"
+        + "c = run(Request('samples/2026-06-22-jbz-ek.txt', 'samples/2026-06-22-jbz-tk.txt')).comparison\n"
         + "from difftool.render.jsonout import render_comparison\nrender_comparison(c)\n"
         + "from difftool.review import Review, judge, review_document\n"
         + "from difftool.model import Severity\n"

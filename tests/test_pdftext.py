@@ -8,9 +8,11 @@ difference, every footnote found and cited where it was, the running footer gone
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import AGENDA, EK, EK_MARCH, TK
+from conftest import AGENDA, EK, EK_MARCH, TK, run_cli
 from difftool.engine import compare
 from difftool.model import Flavour, Severity
 from difftool.parse import parse_text
@@ -164,3 +166,16 @@ def test_a_marker_set_apart_in_justified_text() -> None:
         "informeren, en de Motie van Campen en Boswijk waarin dit is gevraagd, zorg te dragen. Het kabinet "
         "steunt dit."
     )
+
+
+@pytest.mark.parametrize(("extra", "flavour"), [((), "pdf-text"), (("--flavour", "plain"), "plain")])
+def test_flavour_detected_or_named_on_the_command_line(extra: tuple[str, ...], flavour: str) -> None:
+    result = run_cli("inspect", str(EK_MARCH), "--format", "json", *extra)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["flavour"] == flavour
+
+
+def test_an_unknown_flavour_is_one_line() -> None:
+    result = run_cli("compare", str(EK_MARCH), str(EK_MARCH), "--flavour", "ocr")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EK, TK
-from difftool.engine import compare_files
 from difftool.model import Comparison, Delta, Severity, Side
+from difftool.pipeline import Request, run
 from difftool.readers import read_letter
 from difftool.review import (
     SCHEMA,
@@ -33,7 +33,7 @@ from rerender import as_markdown_pdf, as_pdf_text
 
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
-    return compare_files(str(EK), str(TK))
+    return run(Request(str(EK), str(TK))).comparison
 
 
 def _delta(
@@ -91,7 +91,7 @@ class TestFingerprint:
         decision: each delta of the original pair is found again by fingerprint."""
         again = tmp_path / "tk.txt"
         again.write_text(render(read_letter(str(TK))), encoding="utf-8")
-        rerun = compare_files(str(EK), str(again))
+        rerun = run(Request(str(EK), str(again))).comparison
         assert set(fingerprints(comparison.deltas)) <= set(fingerprints(rerun.deltas))
 
 

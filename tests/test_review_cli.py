@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import EK, TK, run_cli
-from difftool.engine import compare_files
 from difftool.model import Severity
+from difftool.pipeline import Request, run
 from difftool.review import Review, Verdict, decision_for, fingerprints, save_review
 
 
 @pytest.fixture(scope="module")
 def pair():
-    c = compare_files(str(EK), str(TK))
+    c = run(Request(str(EK), str(TK))).comparison
     return c.deltas, fingerprints(c.deltas)
 
 

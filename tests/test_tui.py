@@ -24,6 +24,7 @@ from textual.worker import WorkerCancelled
 
 from conftest import AGENDA, EK, EK_MARCH, ROOT, TK
 from difftool.engine import NotRelatedError
+from difftool.pipeline import Request
 from difftool.review import ReviewFileError, fingerprints
 from difftool.tui.app import ReviewApp, create_app
 from difftool.tui.keys import KEYMAP
@@ -44,7 +45,7 @@ def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
 
 
 def make_app(tmp_path: Path) -> ReviewApp:
-    return create_app(str(EK), str(TK), str(tmp_path / "review.json"))
+    return create_app(Request(str(EK), str(TK)), str(tmp_path / "review.json"))
 
 
 async def loaded(pilot: Pilot[None]) -> None:
@@ -92,7 +93,7 @@ class TestLoading:
 
     @pilot_test
     async def test_unrelated_letters_end_the_app_with_the_error(self, tmp_path: Path) -> None:
-        app = create_app(str(AGENDA), str(EK_MARCH), str(tmp_path / "review.json"))
+        app = create_app(Request(str(AGENDA), str(EK_MARCH)), str(tmp_path / "review.json"))
         async with app.run_test() as pilot:
             with contextlib.suppress(WorkerCancelled):
                 await app.workers.wait_for_complete()
@@ -313,10 +314,11 @@ class TestDecisions:
 
 KILL_SCRIPT = """
 import asyncio, sys, time
+from difftool.pipeline import Request
 from difftool.tui.app import create_app
 
 async def main():
-    app = create_app(sys.argv[1], sys.argv[2], sys.argv[3])
+    app = create_app(Request(sys.argv[1], sys.argv[2]), sys.argv[3])
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -351,9 +353,9 @@ def test_killing_the_app_between_two_decisions_keeps_the_first(tmp_path: Path) -
 
 
 def compare_deltas():
-    from difftool.engine import compare_files
+    from difftool.pipeline import Request, run
 
-    return compare_files(str(EK), str(TK)).deltas
+    return run(Request(str(EK), str(TK))).comparison.deltas
 
 
 class TestHelp:

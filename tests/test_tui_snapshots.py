@@ -10,13 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import LoadingIndicator
 
 from conftest import EK, TK
+from difftool.pipeline import Request
 from difftool.tui.app import ReviewApp, create_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
 
 def review_app(tmp_path: Path) -> ReviewApp:
-    return create_app(str(EK), str(TK), str(tmp_path / "review.json"))
+    return create_app(Request(str(EK), str(TK)), str(tmp_path / "review.json"))
 
 
 async def loaded(pilot: Pilot[None]) -> None:

@@ -23,8 +23,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, OptionList, Static
 
-from difftool.engine import NotRelatedError, compare_files
-from difftool.model import SEVERITY_ORDER, Delta, Letter, Options, Severity
+from difftool.engine import NotRelatedError
+from difftool.model import SEVERITY_ORDER, Delta, Letter, Severity
+from difftool.pipeline import Request, run
 from difftool.review import (
     Review,
     ReviewFileError,
@@ -92,12 +93,13 @@ class ReviewApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, path_a: str, path_b: str, review_path: str, review: Review, options: Options) -> None:
+    def __init__(self, request: Request, review_path: str, review: Review) -> None:
         super().__init__()
-        self.path_a, self.path_b = path_a, path_b
+        self.request = request
+        """What to compare, with the team's policy: the screen lists what `compare` and `check` see."""
+        self.path_a, self.path_b = request.a, request.b
         self.review_path = review_path
         self.review = review
-        self.options = options
         self.view: ReviewView | None = None
         self.error: InputError | NotRelatedError | None = None
         """Why the comparison could not be made (the CLI reports it after the app exits)."""
@@ -131,7 +133,7 @@ class ReviewApp(App[None]):
     def compare(self) -> None:
         """Run the engine and precompute the view off the UI thread."""
         try:
-            view = build_view(compare_files(self.path_a, self.path_b, self.options))
+            view = build_view(run(self.request).comparison)
         except (InputError, NotRelatedError) as exc:
             self.call_from_thread(self._fail, exc)
             return
@@ -329,8 +331,8 @@ class ReviewApp(App[None]):
         self._update_header()
 
 
-def create_app(path_a: str, path_b: str, review_path: str | None = None, options: Options | None = None) -> ReviewApp:
+def create_app(request: Request, review_path: str | None = None) -> ReviewApp:
     """The review app on versions A and B. Reads the review file now, so a corrupt or foreign one
     is a ReviewFileError before any screen opens (and is never overwritten)."""
-    path = review_path or default_review_path(path_a)
-    return ReviewApp(path_a, path_b, path, load_review(path), options or Options())
+    path = review_path or default_review_path(request.a)
+    return ReviewApp(request, path, load_review(path))
