@@ -116,3 +116,13 @@ def _compound(word: str, depth: int) -> float:
             if part >= PART_ZIPF and part > best:
                 best = part
     return best
+
+
+def is_english(text: str) -> bool:
+    """Is ``text`` English rather than Dutch: of its words (six or more), most are common
+    English words that are rarer in Dutch."""
+    words = [w.casefold() for w in text.split() if w.isalpha()]
+    if len(words) < 6:
+        return False
+    english = sum(1 for w in words if _table("en", ENGLISH_FLOOR).get(w, 0.0) > _table("nl").get(w, 0.0))
+    return english / len(words) > 0.6

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from difftool.lexicon import known, zipf
+from difftool.lexicon import is_english, known, zipf
 from difftool.model import (
     Block,
     BlockKind,
@@ -177,7 +177,8 @@ _ROLE_AND_NAME = re.compile(
 _NAME = re.compile(r"^(?:(?:[A-Z][a-z]?\.){1,5}\s?|[A-Z][a-zà-ÿ]+\s)(?:[A-Za-zà-ÿ'-]+\s){0,3}[A-Z][A-Za-zà-ÿ'-]+$")
 _LIST = re.compile(r"^(?:[-\u2022\u25cf\u2013*]\s+|[a-z]\.\s|[ivx]+\.\)\s|\d{1,2}\)\s)")
 _BULLET = re.compile(r"^[-\u2022\u25cf\u2013*]\s+")
-_ANNEX = re.compile(r"^(?:Bijlage|BIJLAGE|Verslag van de|VERSLAG|Onderbouwing|DECLARATION|Annex|ANNEX)\b")
+_ANNEX = re.compile(r"^(?:Bijlage|BIJLAGE|Annex|ANNEX|Appendix|APPENDIX)\b")
+"""The words that name an annex; any other annex is found by its place and shape."""
 
 
 def build_letter(
@@ -240,11 +241,8 @@ def build_letter(
             continue
         pending_role = None
 
-        recent_annex = bool(annexes) and len(blocks) - int(annexes[-1][1:]) <= 4
-        if signatories and (
-            (after_signature and _ANNEX.match(t))
-            or (p.strong and len(t) < 200 and not _LIST.match(t))
-            or (_all_caps(t) and len(t) < 120 and not recent_annex)
+        if signatories and _starts_annex(
+            t, p, after_signature, bool(annexes) and len(blocks) - int(annexes[-1][1:]) <= 4
         ):
             b = add(BlockKind.ANNEX_START, p.text, p)
             annexes.append(b.id)
@@ -339,6 +337,22 @@ def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, 
         meta["place"], meta["date"] = m.group(1), m.group(2)
         return [(HeaderField.DATE, 0, len(t))]
     return []
+
+
+def _starts_annex(t: str, p: Para, after_signature: bool, recent_annex: bool) -> bool:
+    """Does a paragraph after the signatures open an annex? By structure, not by its words: the
+    first heading-shaped line or a line in another language right after the signature block, a
+    line named Bijlage/Annex, a bold title, or a line in capitals."""
+    if _LIST.match(t):
+        return False
+    if after_signature and (_ANNEX.match(t) or _heading_shape(t) or is_english(t)):
+        return True
+    return (p.strong and len(t) < 200) or (_all_caps(t) and len(t) < 120 and not recent_annex)
+
+
+def _heading_shape(t: str) -> bool:
+    """A short line that starts with a capital or a digit and ends without a full stop."""
+    return len(t) <= 160 and (t[:1].isupper() or t[:1].isdigit()) and t.rstrip()[-1:] not in ".;:,!?"
 
 
 def _all_caps(t: str) -> bool:
