@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from difftool import classify as C
 from difftool.align import align, similarity
+from difftool.errors import DifftoolError
 from difftool.inline import Hunk, char_ops, diff_tokens, whole_sentences
 from difftool.model import (
     Aligned,
@@ -39,7 +40,7 @@ from difftool.text import squash, tokenize
 DEFAULT_OPTIONS = Options()
 
 
-class NotRelatedError(Exception):
+class NotRelatedError(DifftoolError):
     """The two inputs are not versions of one letter."""
 
     def __init__(self, relatedness: float) -> None:

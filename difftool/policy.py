@@ -22,6 +22,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from difftool.errors import DifftoolError
 from difftool.model import KINDS, SEVERITY_ORDER, Comparison, Delta, Severity
 
 POLICY_FILE = "difftool.toml"
@@ -29,7 +30,7 @@ PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE = ("tool", "difftool")
 
 
-class PolicyError(Exception):
+class PolicyError(DifftoolError):
     """The policy file cannot be read or says something difftool does not understand.
 
     The message starts with ``file:line:`` so an editor or a CI log can jump to the place."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from difftool.errors import DifftoolError
 from difftool.model import SEVERITY_ORDER, Delta, Severity
 from difftool.text import fold
 
@@ -41,7 +42,7 @@ class Verdict(StrEnum):
     """The difference follows from the edition: it no longer fails the check."""
 
 
-class ReviewFileError(Exception):
+class ReviewFileError(DifftoolError):
     """The review file cannot be read or written, or is not a difftool review file."""
 
 

@@ -15,13 +15,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from difftool.errors import DifftoolError
 from difftool.model import Flavour
 
 MAX_BYTES = 50 * 1024 * 1024
 WESTERN = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
 
 
-class InputError(Exception):
+class InputError(DifftoolError):
     """A file that cannot be compared; the message is one line for the user."""
 
 

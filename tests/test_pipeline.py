@@ -97,3 +97,13 @@ def test_the_pipeline_applies_policy_then_review(policy_file: Path, tmp_path: Pa
     assert {d.id for d in result.failing} == {
         d.id for d in result.comparison.deltas if d.severity is Severity.SUBSTANTIVE
     }
+
+
+def test_every_user_facing_error_has_one_base() -> None:
+    from difftool.engine import NotRelatedError
+    from difftool.errors import DifftoolError
+    from difftool.policy import PolicyError
+    from difftool.review import ReviewFileError
+    from difftool.sources import InputError
+
+    assert all(issubclass(e, DifftoolError) for e in (InputError, NotRelatedError, PolicyError, ReviewFileError))
