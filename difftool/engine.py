@@ -1,8 +1,8 @@
 """compare(a, b) -> Comparison: composes the stages, nothing else.
 
-read (sources) -> parse -> relatedness gate -> align blocks and footnotes -> inline word diff
--> classify -> ordered, numbered deltas. Pure: no I/O besides :func:`compare_files`, which reads
-the two inputs through :mod:`difftool.sources`.
+Two parsed letters -> relatedness gate -> align blocks and footnotes -> inline word diff ->
+classify -> ordered, numbered deltas. Pure: it reads no files; :mod:`difftool.pipeline` reads the
+inputs and applies the policy and the review around it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from difftool import classify as C
+from difftool import classify
 from difftool.align import align, similarity
 from difftool.errors import DifftoolError
 from difftool.inline import Hunk, char_ops, diff_tokens, whole_sentences
@@ -27,6 +27,7 @@ from difftool.model import (
     Group,
     HeaderField,
     Letter,
+    Op,
     Options,
     Relation,
     Severity,
@@ -215,7 +216,7 @@ class _Raw:
     b: Side
 
     @staticmethod
-    def of(order: tuple[float, ...], v: C.Verdict, label: str, a: Side, b: Side) -> _Raw:
+    def of(order: tuple[float, ...], v: classify.Verdict, label: str, a: Side, b: Side) -> _Raw:
         """A delta from a classifier verdict, its explanation prefixed with ``label``."""
         return _Raw(order, v.severity, v.kind, f"{label}{v.explanation}", a, b)
 
@@ -245,11 +246,11 @@ def _diff_pair(ua: Unit, ub: Unit, ctx: PairContext, order: float, label: str) -
     hunks = diff_tokens(ua.tokens, ub.tokens)
     names = ua.kinds[:1] == (BlockKind.SIGNATURE_NAME,) and ub.kinds[:1] == (BlockKind.SIGNATURE_NAME,)
     if names and any(not h.equal for h in hunks):
-        v = C.name_verdict(ua.text, ub.text)
+        v = classify.name_verdict(ua.text, ub.text)
         out.append(_Raw.of((order, 0), v, label, _whole(ua), _whole(ub)))
         return out
     edition_line = ctx.editions_differ and ua.field in EDITION_FIELDS
-    ref_pairs = C.pair_references(ua.refs, ub.refs)
+    ref_pairs = classify.pair_references(ua.refs, ub.refs)
     ref_groups: dict[tuple[int, int], list[Hunk]] = {}
     prev_end_a = prev_end_b = 0
     for n, h in enumerate(hunks):
@@ -264,21 +265,21 @@ def _diff_pair(ua: Unit, ub: Unit, ctx: PairContext, order: float, label: str) -
             ref_groups.setdefault(ref, []).append(h)
             continue
         if edition_line:
-            v = C.Verdict(
+            v = classify.Verdict(
                 Severity.EXPECTED,
                 "edition",
                 f"edition: {ua.field.value if ua.field else 'header'} "
-                f"{C.quote(C.show(h.a) or '∅')} \u2192 {C.quote(C.show(h.b) or '∅')}",
+                f"{classify.quote(classify.show(h.a) or '∅')} \u2192 {classify.quote(classify.show(h.b) or '∅')}",
             )
         else:
             whole = whole_sentences(ua.tokens, h.a_at, h.a_at + len(h.a)) if h.a else False
             whole = whole or (whole_sentences(ub.tokens, h.b_at, h.b_at + len(h.b)) if h.b else False)
-            v = C.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n), whole, ctx.extracted)
+            v = classify.classify_tokens(h.a, h.b, ua.all_caps, ub.all_caps, _near(hunks, n), whole, ctx.extracted)
         out.append(_Raw.of((order, n), v, label, _side(ua, h.a, prev_end_a), _side(ub, h.b, prev_end_b)))
     for (ia, ib), hs in ref_groups.items():
         ra = ua.refs[ia] if ia >= 0 else None
         rb = ub.refs[ib] if ib >= 0 else None
-        v = C.reference_verdict(ra, rb)
+        v = classify.reference_verdict(ra, rb)
         first = hunks.index(hs[0])
         side_a = _ref_side(ua, ra) if ra is not None else _side(ua, tuple(t for h in hs for t in h.a), 0)
         side_b = _ref_side(ub, rb) if rb is not None else _side(ub, tuple(t for h in hs for t in h.b), 0)
@@ -292,11 +293,11 @@ def _reference_pair(
     """The (A, B) reference indices (-1 for none) a differing hunk falls in, or None when it
     touches no reference. ``at_a``/``at_b`` is where an insertion on the other side stands, so
     ``21 501`` -> ``21 501-20`` still lands in footnote 18's citation."""
-    ref_a = C.ref_at(ua.refs, *C.hunk_text_range(h, "a")) if h.a else None
-    ref_b = C.ref_at(ub.refs, *C.hunk_text_range(h, "b")) if h.b else None
+    ref_a = classify.ref_at(ua.refs, *classify.hunk_text_range(h, "a")) if h.a else None
+    ref_b = classify.ref_at(ub.refs, *classify.hunk_text_range(h, "b")) if h.b else None
     if ref_a is None and ref_b is None:
-        ref_a = C.ref_at(ua.refs, at_a, at_a) if not h.a else None
-        ref_b = C.ref_at(ub.refs, at_b, at_b) if not h.b else None
+        ref_a = classify.ref_at(ua.refs, at_a, at_a) if not h.a else None
+        ref_b = classify.ref_at(ub.refs, at_b, at_b) if not h.b else None
     if ref_a is None and ref_b is None:
         return None
     ia = ua.refs.index(ref_a) if ref_a is not None else -1
@@ -331,7 +332,7 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
                     (order, n),
                     Severity.COSMETIC,
                     kind,
-                    f"{label}{kind.replace('-', ' ')}: {C.quote(C.show(tuple(run_a)))} vs {C.quote(C.show(tuple(run_b)))}",
+                    f"{label}{kind.replace('-', ' ')}: {classify.quote(classify.show(tuple(run_a)))} vs {classify.quote(classify.show(tuple(run_b)))}",
                     _side(ua, tuple(run_a), 0),
                     _side(ub, tuple(run_b), 0),
                 )
@@ -345,12 +346,12 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
     def flush_case() -> None:
         if case_a:
             ta, tb = tuple(case_a), tuple(case_b)
-            ref_a = C.ref_at(ua.refs, *C.token_range(ta))
-            ref_b = C.ref_at(ub.refs, *C.token_range(tb))
+            ref_a = classify.ref_at(ua.refs, *classify.token_range(ta))
+            ref_b = classify.ref_at(ub.refs, *classify.token_range(tb))
             if ref_a is not None and ref_b is not None and ref_a.same_document(ref_b):
-                v = C.reference_verdict(ref_a, ref_b)  # "motie Van Nispen" = "Motie van Nispen"
+                v = classify.reference_verdict(ref_a, ref_b)  # "motie Van Nispen" = "Motie van Nispen"
             else:
-                v = C.classify_tokens(ta, tb, ua.all_caps, ub.all_caps)
+                v = classify.classify_tokens(ta, tb, ua.all_caps, ub.all_caps)
             out.append(_Raw.of((order, n), v, label, _side(ua, tuple(case_a), 0), _side(ub, tuple(case_b), 0)))
         case_a.clear()
         case_b.clear()
@@ -471,7 +472,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
                     (n, -1),
                     Severity.SUBSTANTIVE,
                     "moved",
-                    f"paragraph moved: {C.quote(wa.text, 50)}",
+                    f"paragraph moved: {classify.quote(wa.text, 50)}",
                     _whole(wa),
                     _whole(wb),
                 )
@@ -524,7 +525,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
                     (order, 0),
                     Severity.SUBSTANTIVE,
                     "footnote-removed",
-                    f"footnote {fa.number} only in A: {C.quote(fa.text)}",
+                    f"footnote {fa.number} only in A: {classify.quote(fa.text)}",
                     _whole(ua),
                     Side("", "", None, None, 0, 0),
                 )
@@ -535,7 +536,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
                     (order, 0),
                     Severity.SUBSTANTIVE,
                     "footnote-added",
-                    f"footnote {fb.number} only in B: {C.quote(fb.text)}",
+                    f"footnote {fb.number} only in B: {classify.quote(fb.text)}",
                     Side("", "", None, None, 0, 0),
                     _whole(ub),
                 )
@@ -560,9 +561,9 @@ def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
     cover_a, cover_b = _covers(ua), _covers(ub)
     ops: list[tuple[str, str]] = []
     if ua.tokens and ua.tokens[0].at:
-        ops.append(("-", ua.text[: ua.tokens[0].at]))
+        ops.append((Op.DELETE, ua.text[: ua.tokens[0].at]))
     if ub.tokens and ub.tokens[0].at:
-        ops.append(("+", ub.text[: ub.tokens[0].at]))
+        ops.append((Op.INSERT, ub.text[: ub.tokens[0].at]))
     for h in diff_tokens(ua.tokens, ub.tokens):
         if h.equal:
             for k, (x, y) in enumerate(zip(h.a, h.b)):
@@ -570,8 +571,8 @@ def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
         elif len(h.a) == 1 and len(h.b) == 1 and Levenshtein.normalized_similarity(h.a[0].text, h.b[0].text) >= 0.6:
             ops.extend(_word_ops(h.a[0].text, h.b[0].text, cover_a[h.a_at], cover_b[h.b_at]))
         else:
-            ops.append(("-", "".join(cover_a[h.a_at : h.a_at + len(h.a)])))
-            ops.append(("+", "".join(cover_b[h.b_at : h.b_at + len(h.b)])))
+            ops.append((Op.DELETE, "".join(cover_a[h.a_at : h.a_at + len(h.a)])))
+            ops.append((Op.INSERT, "".join(cover_b[h.b_at : h.b_at + len(h.b)])))
     merged: list[tuple[str, str]] = []
     for op, text in ops:
         if not text:
@@ -592,12 +593,12 @@ def _covers(unit: Unit) -> list[str]:
 
 def _word_ops(x: str, y: str, cover_x: str, cover_y: str) -> list[tuple[str, str]]:
     """Ops for one word of A against one word of B, with the white space after each."""
-    ops = [("=", x)] if x == y else list(char_ops(x, y))
+    ops: list[tuple[str, str]] = [(Op.EQUAL, x)] if x == y else list(char_ops(x, y))
     trail_x, trail_y = cover_x[len(x) :], cover_y[len(y) :]
     if trail_x == trail_y:
-        ops.append(("=", trail_x))
+        ops.append((Op.EQUAL, trail_x))
     else:
-        ops.extend((("-", trail_x), ("+", trail_y)))
+        ops.extend(((Op.DELETE, trail_x), (Op.INSERT, trail_y)))
     return ops
 
 
@@ -625,7 +626,7 @@ def _block_runs(
         if header and (editions_differ or not other_has_header):
             sev, kind = Severity.EXPECTED, "edition"
             why = "the other version has no header" if not other_has_header else "the editions differ"
-            expl = f"edition: header only in {here} ({why}): {C.quote(unit.text)}"
+            expl = f"edition: header only in {here} ({why}): {classify.quote(unit.text)}"
         elif signatures:
             sev = Severity.SUBSTANTIVE
             kind = "signature-" + ("removed" if side == "a" else "added")
@@ -637,10 +638,10 @@ def _block_runs(
             if len(blocks) > 1 or heading is not None:
                 kind = "section-" + ("removed" if side == "a" else "added")
                 title = heading.text if heading is not None else first.text
-                expl = f"section {C.quote(title, 70)} ({len(blocks)} blocks) only in {here}, not in {other}"
+                expl = f"section {classify.quote(title, 70)} ({len(blocks)} blocks) only in {here}, not in {other}"
             else:
                 kind = "paragraph-" + ("removed" if side == "a" else "added")
-                expl = f"{first.kind.value.replace('-', ' ')} only in {here}: {C.quote(first.text)}"
+                expl = f"{first.kind.value.replace('-', ' ')} only in {here}: {classify.quote(first.text)}"
         whole = _whole(unit)
         empty = Side("", "", None, None, 0, 0)
         order = (float(run[0][0]), -1.0)
@@ -669,7 +670,11 @@ def _furniture_delta(a: Letter, b: Letter, editions_differ: bool) -> _Raw:
     """Running headers/footers and page numbers were taken out of the text; say so once."""
 
     def show(letter: Letter) -> str:
-        return f"{len(letter.furniture)} line(s), e.g. {C.quote(letter.furniture[0])}" if letter.furniture else "none"
+        return (
+            f"{len(letter.furniture)} line(s), e.g. {classify.quote(letter.furniture[0])}"
+            if letter.furniture
+            else "none"
+        )
 
     sev = Severity.EXPECTED if editions_differ or not (a.furniture and b.furniture) else Severity.COSMETIC
     side_a = Side("\n".join(a.furniture), "", None, None, 0, 0)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from difftool.model import Token
+from difftool.model import Op, Token
 
 MAX_TOKENS = 20000
 """Bound on tokens per side; longer units are diffed in order without semantic cleanup."""
@@ -169,7 +169,7 @@ def char_ops(a: str, b: str) -> tuple[tuple[str, str], ...]:
     dmp = _engine()
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    sym = {0: "=", -1: "-", 1: "+"}
+    sym = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
     return tuple((sym[op], text) for op, text in diffs)
 
 
@@ -182,7 +182,7 @@ def op_spans(ops: Iterable[Sequence[str]], side: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for op, text in ops:
-        if op == "=":
+        if op == Op.EQUAL:
             pos += len(text)
         elif op == side:
             if spans and spans[-1][1] == pos:

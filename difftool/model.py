@@ -45,6 +45,17 @@ TEXT_FLAVOURS: tuple[Flavour, ...] = (Flavour.PDF_TEXT, Flavour.MARKDOWN_PDF, Fl
 """The flavours of a text extraction, which ``--flavour`` may name."""
 
 
+class Op(StrEnum):
+    """An inline diff operation, the first element of each ``ops`` pair."""
+
+    EQUAL = "="
+    """Text in both versions."""
+    DELETE = "-"
+    """Text only in A."""
+    INSERT = "+"
+    """Text only in B."""
+
+
 class HeaderField(StrEnum):
     """Which header line a HEADER block is; header blocks are aligned by field, not by text."""
 

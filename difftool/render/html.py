@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from difftool.inline import op_spans
-from difftool.model import SEVERITY_ORDER
+from difftool.model import SEVERITY_ORDER, Op
 from difftool.render.jsonout import verdict
 from difftool.visible import visible
 
@@ -98,7 +98,7 @@ def marked(text: str, offset: int, spans: list[tuple[int, int]], tag: str) -> st
 
 def marked_parts(texts: list[str], ops: list[list[str]], tag: str) -> list[str]:
     """Each of ``texts`` (the blocks of one side of a group) as HTML with its changes marked."""
-    keep = "-" if tag == "del" else "+"
+    keep = Op.DELETE if tag == "del" else Op.INSERT
     spans = op_spans(ops, keep)
     out, offset = [], 0
     for text in texts:

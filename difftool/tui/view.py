@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from difftool.inline import op_spans
-from difftool.model import Aligned, Comparison, Delta, Letter, Relation, Side
+from difftool.model import Aligned, Comparison, Delta, Letter, Op, Relation, Side
 from difftool.review import fingerprints
 from difftool.visible import visible
 
@@ -118,8 +118,8 @@ def _footnote_pane(
 
 
 def _footnote_pair(c: Comparison, g: Aligned) -> FootnotePair:
-    na, pa = _footnote_pane(c.a, g.a, g.ops, "-")
-    nb, pb = _footnote_pane(c.b, g.b, g.ops, "+")
+    na, pa = _footnote_pane(c.a, g.a, g.ops, Op.DELETE)
+    nb, pb = _footnote_pane(c.b, g.b, g.ops, Op.INSERT)
     return FootnotePair(na, nb, pa, pb)
 
 
@@ -137,7 +137,9 @@ def _delta_row(c: Comparison, d: Delta, row_of_a: dict[str, int], row_of_b: dict
 
 def build_view(c: Comparison) -> ReviewView:
     """Rows, footnote pairs, fingerprints and delta rows of a comparison."""
-    rows = tuple(Row(_pane(c.a, g.a, g.ops, "-"), _pane(c.b, g.b, g.ops, "+"), g.relation) for g in c.alignment)
+    rows = tuple(
+        Row(_pane(c.a, g.a, g.ops, Op.DELETE), _pane(c.b, g.b, g.ops, Op.INSERT), g.relation) for g in c.alignment
+    )
     row_of_a = {bid: n for n, g in enumerate(c.alignment) for bid in g.a}
     row_of_b = {bid: n for n, g in enumerate(c.alignment) for bid in g.b}
     return ReviewView(
