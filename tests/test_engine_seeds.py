@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK
+from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK, changed_parts, cosmetic_copy
 from difftool.engine import NotRelatedError, compare
 from difftool.model import Severity
 from difftool.readers import read_letter
@@ -120,6 +120,25 @@ def test_self_compare_is_empty(letters, path) -> None:
     c = compare(letters[path], letters[path])
     assert c.deltas == ()
     assert all(g.relation.value == "equal" for g in c.alignment)
+
+
+@pytest.mark.parametrize("path", [EK, TK, DOCX, AGENDA, EK_MARCH], ids=lambda p: p.stem)
+def test_a_cosmetic_copy_differs_only_cosmetically_both_ways(letters, path) -> None:
+    """Identical blocks are skipped before the pair diff, so comparing a letter with itself proves
+    little: here every quote and dash has another style, each changed block and footnote must be
+    diffed, and what the diff finds there must be cosmetic, the same from either side."""
+    letter = letters[path]
+    copy = cosmetic_copy(letter)
+    blocks, notes = changed_parts(letter, copy)
+    assert blocks and notes, "the sample has no quote or dash to restyle"
+    forward, backward = compare(letter, copy), compare(copy, letter)
+    assert [d.explanation for d in forward.deltas if d.severity is not Severity.COSMETIC] == []
+    assert {d.kind for d in forward.deltas} <= {"quote-style", "dash-style"}
+    assert {d.a.block for d in forward.deltas if d.a.footnote is None} == blocks
+    assert {d.a.footnote for d in forward.deltas if d.a.footnote is not None} == notes
+    assert all(g.relation.value == "equal" for g in forward.alignment)
+    mirrored = [(d.severity, d.kind, d.b.text, d.a.text, d.b.block) for d in backward.deltas]
+    assert [(d.severity, d.kind, d.a.text, d.b.text, d.a.block) for d in forward.deltas] == mirrored
 
 
 def test_every_kind_reported_is_a_documented_kind(pairs) -> None:

@@ -7,9 +7,9 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TK
+from conftest import TK, changed_parts, cosmetic_copy
 from difftool.engine import compare
-from difftool.model import Options
+from difftool.model import Options, Severity
 from difftool.parse import parse_text
 from difftool.readers import read_letter
 from difftool.render.jsonout import render_comparison
@@ -54,6 +54,17 @@ def test_no_text_crashes_the_parser_and_self_compare_is_empty(text: str) -> None
         assert len(b.offsets) == len(b.text)
     c = compare(letter, letter, Options(force=True))
     assert c.deltas == ()
+    # Identical blocks never reach the pair diff; restyled quotes and dashes make every block that
+    # has one differ, so the diff runs on it and must find exactly that, cosmetic, from both sides.
+    copy = cosmetic_copy(letter)
+    blocks, notes = changed_parts(letter, copy)
+    forward, backward = compare(letter, copy, Options(force=True)), compare(copy, letter, Options(force=True))
+    assert all(d.severity is Severity.COSMETIC for d in forward.deltas), [d.explanation for d in forward.deltas]
+    assert {d.a.block for d in forward.deltas if d.a.footnote is None} == blocks
+    assert {d.a.footnote for d in forward.deltas if d.a.footnote is not None} == notes
+    assert [(d.kind, d.a.text, d.b.text) for d in forward.deltas] == [
+        (d.kind, d.b.text, d.a.text) for d in backward.deltas
+    ]
 
 
 @st.composite
