@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
+import difftool.tui.app as app_module
 from conftest import AGENDA, EK, EK_MARCH, ROOT, TK
 from difftool.engine import NotRelatedError
 from difftool.pipeline import Request
@@ -80,10 +82,35 @@ def on_disk(tmp_path: Path) -> dict[str, str]:
 
 class TestLoading:
     @pilot_test
-    async def test_engine_runs_in_a_worker_then_fills_the_list(self, tmp_path: Path) -> None:
+    async def test_engine_runs_in_a_worker_then_fills_the_list(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Hold the engine until the test has seen the loading screen: the state before the engine
+        # is done (loading, nothing listed) and after it (list filled) are both asserted, in order.
+        release, started = threading.Event(), threading.Event()
+        engine_threads: list[threading.Thread] = []
+        real_run = app_module.run
+
+        def held_run(request: Request) -> Any:
+            engine_threads.append(threading.current_thread())
+            started.set()
+            if threading.current_thread() is not threading.main_thread():  # never block the UI
+                release.wait(30)
+            return real_run(request)
+
+        monkeypatch.setattr(app_module, "run", held_run)
         app = make_app(tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
-            assert app.query_one("#body").loading or app.view is not None
+            try:
+                assert await asyncio.to_thread(started.wait, 30), "the engine never started"
+                await pilot.pause()
+                assert engine_threads[0] is not threading.main_thread()
+                assert app.query_one("#body").loading
+                assert app.view is None
+                assert app.query_one(DeltaList).option_count == 0
+                assert "comparing" in text_of(app, "#header")
+            finally:
+                release.set()
             await loaded(pilot)
             assert app.view is not None
             assert not app.query_one("#body").loading
