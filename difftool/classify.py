@@ -19,6 +19,7 @@ Works on tokens, not characters, in this order (first rule that applies wins):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from difftool.inline import Hunk
 from difftool.lexicon import score as word_score
 from difftool.lexicon import zipf
-from difftool.model import SEVERITY_ORDER, Severity, Token
+from difftool.model import SEVERITY_ORDER, Block, BlockKind, Kind, Severity, Token
 from difftool.references import Reference, explain_change
 from difftool.sentences import MONTH_ABBREVIATIONS
 
@@ -49,7 +50,7 @@ PARTICLES = frozenset(
 @dataclass(frozen=True, slots=True)
 class Verdict:
     severity: Severity
-    kind: str
+    kind: Kind
     explanation: str
 
 
@@ -96,45 +97,45 @@ def classify_tokens(
     sa, sb = show(a), show(b)
     if sentences and bool(a) != bool(b):
         side = "removed" if a else "added"
-        return Verdict(Severity.SUBSTANTIVE, f"sentence-{side}", f"sentence {side}: {quote(sa or sb)}")
+        return Verdict(Severity.SUBSTANTIVE, Kind(f"sentence-{side}"), f"sentence {side}: {quote(sa or sb)}")
     if ja == jb:
         if _has_digit(a) or _has_digit(b):
-            return Verdict(Severity.COSMETIC, "number-format", f"number grouping {quote(sa)} vs {quote(sb)}")
+            return Verdict(Severity.COSMETIC, Kind.NUMBER_FORMAT, f"number grouping {quote(sa)} vs {quote(sb)}")
         if any(_is_punct(t) for t in a + b):
-            return Verdict(Severity.COSMETIC, "spacing", f"spacing around punctuation {quote(sa)} vs {quote(sb)}")
+            return Verdict(Severity.COSMETIC, Kind.SPACING, f"spacing around punctuation {quote(sa)} vs {quote(sb)}")
         if extracted:
             return Verdict(
-                Severity.COSMETIC, "spacing", f"word spacing {quote(sa)} vs {quote(sb)} (a PDF extractor's line end)"
+                Severity.COSMETIC, Kind.SPACING, f"word spacing {quote(sa)} vs {quote(sb)} (a PDF extractor's line end)"
             )
-        return Verdict(Severity.EDITORIAL, "spelling", f"word spacing {quote(sa)} vs {quote(sb)}")
+        return Verdict(Severity.EDITORIAL, Kind.SPELLING, f"word spacing {quote(sa)} vs {quote(sb)}")
     if ja.replace("-", "") == jb.replace("-", "") and (_has_hyphen(a) or _has_hyphen(b)):
-        return Verdict(Severity.COSMETIC, "hyphenation", f"hyphenation {quote(sa)} vs {quote(sb)}")
+        return Verdict(Severity.COSMETIC, Kind.HYPHENATION, f"hyphenation {quote(sa)} vs {quote(sb)}")
     if ja.casefold() == jb.casefold():
         if caps_a or caps_b:
-            return Verdict(Severity.COSMETIC, "letter-case", f"line set in capitals: {quote(sa)} vs {quote(sb)}")
-        return Verdict(Severity.EDITORIAL, "capitalisation", f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
+            return Verdict(Severity.COSMETIC, Kind.LETTER_CASE, f"line set in capitals: {quote(sa)} vs {quote(sb)}")
+        return Verdict(Severity.EDITORIAL, Kind.CAPITALISATION, f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
     if all(_is_punct(t) for t in a + b):
         what = "punctuation " + (
             f"{quote(sa)} \u2192 {quote(sb)}" if a and b else f"{quote(sa or sb)} {'removed' if a else 'added'}"
         )
-        return Verdict(Severity.EDITORIAL, "punctuation", what)
+        return Verdict(Severity.EDITORIAL, Kind.PUNCTUATION, what)
     words_a = [t for t in a if not _is_punct(t)]
     words_b = [t for t in b if not _is_punct(t)]
     neg_a = {t.key.casefold() for t in words_a} & NEGATIONS
     neg_b = {t.key.casefold() for t in words_b} & NEGATIONS
     if neg_a != neg_b:
         return Verdict(
-            Severity.SUBSTANTIVE, "negation", f"negation changed: {quote(sa or '∅')} \u2192 {quote(sb or '∅')}"
+            Severity.SUBSTANTIVE, Kind.NEGATION, f"negation changed: {quote(sa or '∅')} \u2192 {quote(sb or '∅')}"
         )
     if _has_digit(a) or _has_digit(b):
         words = {t.key.casefold() for t in a + b} | set(near.casefold().split())
-        kind = "date" if words & MONTHS else "amount" if words & AMOUNT_WORDS else "number"
+        kind = Kind.DATE if words & MONTHS else Kind.AMOUNT if words & AMOUNT_WORDS else Kind.NUMBER
         return Verdict(Severity.SUBSTANTIVE, kind, f"{kind} {quote(sa or '∅')} \u2192 {quote(sb or '∅')}")
     if not words_a or not words_b:
         if not words_a and not words_b:
-            return Verdict(Severity.EDITORIAL, "punctuation", f"punctuation {quote(sa)} \u2192 {quote(sb)}")
+            return Verdict(Severity.EDITORIAL, Kind.PUNCTUATION, f"punctuation {quote(sa)} \u2192 {quote(sb)}")
         side = "added" if words_b else "removed"
-        return Verdict(Severity.SUBSTANTIVE, f"text-{side}", f"text {side}: {quote(sb if words_b else sa)}")
+        return Verdict(Severity.SUBSTANTIVE, Kind(f"text-{side}"), f"text {side}: {quote(sb if words_b else sa)}")
     if len(words_a) == 1 and len(words_b) == 1:
         return _one_word(words_a[0].text, words_b[0].text, sa, sb)
     if len(words_a) == len(words_b) and all(
@@ -143,7 +144,7 @@ def classify_tokens(
         verdicts = [_one_word(x.text, y.text, x.text, y.text) for x, y in zip(words_a, words_b) if x.key != y.key]
         worst = min(verdicts, key=lambda v: SEVERITY_ORDER.index(v.severity))
         return Verdict(worst.severity, worst.kind, "; ".join(v.explanation for v in verdicts))
-    return Verdict(Severity.SUBSTANTIVE, "wording", f"wording {quote(sa)} \u2192 {quote(sb)}")
+    return Verdict(Severity.SUBSTANTIVE, Kind.WORDING, f"wording {quote(sa)} \u2192 {quote(sb)}")
 
 
 CONFIDENT_COMPOUND = 2.5
@@ -162,18 +163,18 @@ def _close(x: str, y: str) -> bool:
 
 def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
     if x.casefold() == y.casefold():
-        return Verdict(Severity.EDITORIAL, "capitalisation", f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
+        return Verdict(Severity.EDITORIAL, Kind.CAPITALISATION, f"capitalisation {quote(sa)} \u2192 {quote(sb)}")
     if x.casefold() in MODALS and y.casefold() in MODALS and not _same_stem(x, y):
-        return Verdict(Severity.SUBSTANTIVE, "modality", f"modal verb {quote(sa)} \u2192 {quote(sb)}")
+        return Verdict(Severity.SUBSTANTIVE, Kind.MODALITY, f"modal verb {quote(sa)} \u2192 {quote(sb)}")
     kx, ky = zipf(x) >= 1.0, zipf(y) >= 1.0
     stem = _same_stem(x, y)
     if kx and ky:
         if stem:
-            return Verdict(Severity.EDITORIAL, "inflection", f"inflection {quote(sa)} \u2192 {quote(sb)}")
-        return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}")
+            return Verdict(Severity.EDITORIAL, Kind.INFLECTION, f"inflection {quote(sa)} \u2192 {quote(sb)}")
+        return Verdict(Severity.SUBSTANTIVE, Kind.WORDING, f"word {quote(sa)} \u2192 {quote(sb)}")
     wx, wy = word_score(x), word_score(y)
     if stem and wx >= 1.0 and wy >= 1.0:
-        return Verdict(Severity.EDITORIAL, "inflection", f"inflection {quote(sa)} \u2192 {quote(sb)}")
+        return Verdict(Severity.EDITORIAL, Kind.INFLECTION, f"inflection {quote(sa)} \u2192 {quote(sb)}")
     if _close(x, y) or Indel.normalized_similarity(x.casefold(), y.casefold()) >= 0.75:
         if kx != ky:
             bad = "B" if kx else "A"
@@ -182,19 +183,19 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
         else:
             return Verdict(
                 Severity.EDITORIAL,
-                "spelling",
+                Kind.SPELLING,
                 f"spelling differs: {quote(sa)} vs {quote(sb)} (neither is in the lexicon)",
             )
         wrong, right = (sb, sa) if bad == "B" else (sa, sb)
         return Verdict(
             Severity.EDITORIAL,
-            "spelling",
+            Kind.SPELLING,
             f"spelling: {quote(wrong)} in {bad} is a misspelling of {quote(right)}",
         )
     note = ""
     if kx != ky:
         note = f" ({quote(sb if kx else sa)} is not a Dutch word)"
-    return Verdict(Severity.SUBSTANTIVE, "wording", f"word {quote(sa)} \u2192 {quote(sb)}{note}")
+    return Verdict(Severity.SUBSTANTIVE, Kind.WORDING, f"word {quote(sa)} \u2192 {quote(sb)}{note}")
 
 
 def _one_clearly_better(wx: float, wy: float) -> bool:
@@ -259,8 +260,8 @@ def _ref_affinity(x: Reference, y: Reference) -> float:
 
 def reference_verdict(a: Reference | None, b: Reference | None) -> Verdict:
     if a is not None and b is not None and a.same_citation(b):
-        return Verdict(Severity.COSMETIC, "reference-format", f"same reference, written differently: {a.describe()}")
-    return Verdict(Severity.SUBSTANTIVE, "reference", explain_change(a, b))
+        return Verdict(Severity.COSMETIC, Kind.REFERENCE_FORMAT, f"same reference, written differently: {a.describe()}")
+    return Verdict(Severity.SUBSTANTIVE, Kind.REFERENCE, explain_change(a, b))
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -288,10 +289,10 @@ def name_verdict(a: str, b: str) -> Verdict:
     if sa.casefold() == sb.casefold():
         return Verdict(
             Severity.SUBSTANTIVE,
-            "signatory-name-form",
+            Kind.SIGNATORY_NAME_FORM,
             f"signatory {quote(a)} \u2192 {quote(b)}: same surname, different given-name form (verify)",
         )
-    return Verdict(Severity.SUBSTANTIVE, "signatory", f"different signatory: {quote(a)} \u2192 {quote(b)}")
+    return Verdict(Severity.SUBSTANTIVE, Kind.SIGNATORY, f"different signatory: {quote(a)} \u2192 {quote(b)}")
 
 
 def hunk_text_range(h: Hunk, side: str) -> tuple[int, int]:
@@ -304,3 +305,88 @@ def token_range(toks: tuple[Token, ...]) -> tuple[int, int]:
     if not toks:
         return (-1, -1)
     return (toks[0].at, toks[-1].at + len(toks[-1].text))
+
+
+# --- verdicts on structure: what the engine found by aligning, judged here ---------------------
+
+
+def edition_verdict(field: str, a: tuple[Token, ...], b: tuple[Token, ...]) -> Verdict:
+    """A header line that differs because the editions differ (chamber, number or letter, year)."""
+    return Verdict(
+        Severity.EXPECTED, Kind.EDITION, f"edition: {field} {quote(show(a) or '∅')} \u2192 {quote(show(b) or '∅')}"
+    )
+
+
+def surface_verdict(a: tuple[Token, ...], b: tuple[Token, ...]) -> Verdict:
+    """Tokens with the same key written with other characters: quotes, dashes, ligatures, spaces."""
+    kinds = sorted({_surface_kind(x.text, y.text) for x, y in zip(a, b)})
+    kind = kinds[0] if len(kinds) == 1 else Kind.TYPOGRAPHY
+    return Verdict(Severity.COSMETIC, kind, f"{kind.replace('-', ' ')}: {quote(show(a))} vs {quote(show(b))}")
+
+
+def _surface_kind(x: str, y: str) -> Kind:
+    if any(c in "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e" for c in x + y):
+        return Kind.QUOTE_STYLE
+    if any(c in "-\u2010\u2011\u2012\u2013\u2014\u2212" for c in x + y):
+        return Kind.DASH_STYLE
+    return Kind.TYPOGRAPHY
+
+
+def paragraph_break_verdict(split: bool, count: int) -> Verdict:
+    """One paragraph in one version is several in the other: a layout choice."""
+    what = "split into" if split else "merged from"
+    return Verdict(Severity.COSMETIC, Kind.PARAGRAPH_BREAK, f"paragraph {what} {count} paragraphs")
+
+
+def moved_verdict(text: str) -> Verdict:
+    """A paragraph stands elsewhere: the order of an argument is content."""
+    return Verdict(Severity.SUBSTANTIVE, Kind.MOVED, f"paragraph moved: {quote(text, 50)}")
+
+
+def footnote_number_verdict(a: int, b: int) -> Verdict:
+    """The same footnote under another number (one was added or removed before it)."""
+    return Verdict(Severity.COSMETIC, Kind.FOOTNOTE_NUMBER, f"footnote {a} is numbered {b} in B")
+
+
+def footnote_only_verdict(number: int, text: str, in_a: bool) -> Verdict:
+    """A footnote in one version only: a citation added or dropped."""
+    side = "removed" if in_a else "added"
+    return Verdict(
+        Severity.SUBSTANTIVE,
+        Kind(f"footnote-{side}"),
+        f"footnote {number} only in {'A' if in_a else 'B'}: {quote(text)}",
+    )
+
+
+def run_verdict(
+    blocks: Sequence[Block], in_a: bool, editions_differ: bool, other_has_header: bool, text: str
+) -> Verdict:
+    """A run of blocks present in one version only: header lines of another edition, a signature
+    block, a section (with a heading, or several blocks) or one paragraph."""
+    here, other = ("A", "B") if in_a else ("B", "A")
+    side = "removed" if in_a else "added"
+    if all(x.kind is BlockKind.HEADER for x in blocks) and (editions_differ or not other_has_header):
+        why = "the other version has no header" if not other_has_header else "the editions differ"
+        return Verdict(Severity.EXPECTED, Kind.EDITION, f"edition: header only in {here} ({why}): {quote(text)}")
+    if all(x.kind in (BlockKind.SIGNATURE_ROLE, BlockKind.SIGNATURE_NAME) for x in blocks):
+        names = ", ".join(x.text for x in blocks if x.kind is BlockKind.SIGNATURE_NAME) or text
+        return Verdict(Severity.SUBSTANTIVE, Kind(f"signature-{side}"), f"signature block only in {here}: {names}")
+    heading = next((x for x in blocks if x.kind in (BlockKind.HEADING, BlockKind.ANNEX_START)), None)
+    if len(blocks) > 1 or heading is not None:
+        title = heading.text if heading is not None else blocks[0].text
+        expl = f"section {quote(title, 70)} ({len(blocks)} blocks) only in {here}, not in {other}"
+        return Verdict(Severity.SUBSTANTIVE, Kind(f"section-{side}"), expl)
+    first = blocks[0]
+    expl = f"{first.kind.value.replace('-', ' ')} only in {here}: {quote(first.text)}"
+    return Verdict(Severity.SUBSTANTIVE, Kind(f"paragraph-{side}"), expl)
+
+
+def furniture_verdict(a: Sequence[str], b: Sequence[str], editions_differ: bool) -> Verdict:
+    """Running headers and footers taken out of the text: expected between editions or when only
+    one version had them (a PDF against a DOCX), cosmetic otherwise."""
+
+    def count(lines: Sequence[str]) -> str:
+        return f"{len(lines)} line(s), e.g. {quote(lines[0])}" if lines else "none"
+
+    sev = Severity.EXPECTED if editions_differ or not (a and b) else Severity.COSMETIC
+    return Verdict(sev, Kind.PAGE_FURNITURE, f"running headers/footers: A {count(a)}; B {count(b)}")

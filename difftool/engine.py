@@ -26,6 +26,7 @@ from difftool.model import (
     Flavour,
     Group,
     HeaderField,
+    Kind,
     Letter,
     Op,
     Options,
@@ -159,10 +160,14 @@ def _context(text: str, start: int, end: int, limit: int = 240) -> str:
     return head + text[s:e].strip() + tail
 
 
+EMPTY_SIDE = Side("", "", None, None, 0, 0)
+"""The side of a delta where the other version has nothing."""
+
+
 def _side(unit: Unit | None, toks: tuple[Token, ...], at: int) -> Side:
     """A delta's side: changed tokens, or an insertion point ``at`` (display index) when empty."""
     if unit is None:
-        return Side("", "", None, None, 0, 0)
+        return EMPTY_SIDE
     if toks:
         ds, de = toks[0].at, toks[-1].at + len(toks[-1].text)
         return Side(
@@ -210,7 +215,7 @@ class _Raw:
 
     order: tuple[float, ...]
     severity: Severity
-    kind: str
+    kind: Kind
     explanation: str
     a: Side
     b: Side
@@ -265,12 +270,7 @@ def _diff_pair(ua: Unit, ub: Unit, ctx: PairContext, order: float, label: str) -
             ref_groups.setdefault(ref, []).append(h)
             continue
         if edition_line:
-            v = classify.Verdict(
-                Severity.EXPECTED,
-                "edition",
-                f"edition: {ua.field.value if ua.field else 'header'} "
-                f"{classify.quote(classify.show(h.a) or '∅')} \u2192 {classify.quote(classify.show(h.b) or '∅')}",
-            )
+            v = classify.edition_verdict(ua.field.value if ua.field else "header", h.a, h.b)
         else:
             whole = whole_sentences(ua.tokens, h.a_at, h.a_at + len(h.a)) if h.a else False
             whole = whole or (whole_sentences(ub.tokens, h.b_at, h.b_at + len(h.b)) if h.b else False)
@@ -325,18 +325,8 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
 
     def flush() -> None:
         if run_a:
-            kinds = sorted({_surface_kind(x.text, y.text) for x, y in zip(run_a, run_b)})
-            kind = kinds[0] if len(kinds) == 1 else "typography"
-            out.append(
-                _Raw(
-                    (order, n),
-                    Severity.COSMETIC,
-                    kind,
-                    f"{label}{kind.replace('-', ' ')}: {classify.quote(classify.show(tuple(run_a)))} vs {classify.quote(classify.show(tuple(run_b)))}",
-                    _side(ua, tuple(run_a), 0),
-                    _side(ub, tuple(run_b), 0),
-                )
-            )
+            v = classify.surface_verdict(tuple(run_a), tuple(run_b))
+            out.append(_Raw.of((order, n), v, label, _side(ua, tuple(run_a), 0), _side(ub, tuple(run_b), 0)))
         run_a.clear()
         run_b.clear()
 
@@ -371,14 +361,6 @@ def _surface(h: Hunk, ua: Unit, ub: Unit, order: float, n: int, label: str) -> l
     flush()
     flush_case()
     return out
-
-
-def _surface_kind(x: str, y: str) -> str:
-    if any(c in "'\"\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e" for c in x + y):
-        return "quote-style"
-    if any(c in "-\u2010\u2011\u2012\u2013\u2014\u2212" for c in x + y):
-        return "dash-style"
-    return "typography"
 
 
 # --- block and footnote alignment -------------------------------------------------------------
@@ -454,29 +436,11 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED
             if relation in (Relation.SPLIT, Relation.MERGE):
-                what = "split into" if relation is Relation.SPLIT else "merged from"
-                raws.append(
-                    _Raw(
-                        (n, -1),
-                        Severity.COSMETIC,
-                        "paragraph-break",
-                        f"paragraph {what} {max(len(ia), len(ib))} paragraphs",
-                        _whole(ua),
-                        _whole(ub),
-                    )
-                )
+                v = classify.paragraph_break_verdict(relation is Relation.SPLIT, max(len(ia), len(ib)))
+                raws.append(_Raw.of((n, -1), v, "", _whole(ua), _whole(ub)))
         if relation is Relation.MOVED:
             wa, wb = _unit([a.blocks[i] for i in ia], light=True), _unit([b.blocks[j] for j in ib], light=True)
-            raws.append(
-                _Raw(
-                    (n, -1),
-                    Severity.SUBSTANTIVE,
-                    "moved",
-                    f"paragraph moved: {classify.quote(wa.text, 50)}",
-                    _whole(wa),
-                    _whole(wb),
-                )
-            )
+            raws.append(_Raw.of((n, -1), classify.moved_verdict(wa.text), "", _whole(wa), _whole(wb)))
         aligned.append(
             Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib), relation, round(sim, 4), ops)
         )
@@ -506,41 +470,17 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             found = _diff_pair(ua, ub, ctx, order, label)
             raws.extend(found)
             if fa.number != fb.number:
-                raws.append(
-                    _Raw(
-                        (order, -1),
-                        Severity.COSMETIC,
-                        "footnote-number",
-                        f"footnote {fa.number} is numbered {fb.number} in B",
-                        _whole(ua),
-                        _whole(ub),
-                    )
-                )
+                v = classify.footnote_number_verdict(fa.number, fb.number)
+                raws.append(_Raw.of((order, -1), v, "", _whole(ua), _whole(ub)))
             if found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED if relation is Relation.EQUAL else relation
             ops = _ops(ua, ub)
         elif fa and ua:
-            raws.append(
-                _Raw(
-                    (order, 0),
-                    Severity.SUBSTANTIVE,
-                    "footnote-removed",
-                    f"footnote {fa.number} only in A: {classify.quote(fa.text)}",
-                    _whole(ua),
-                    Side("", "", None, None, 0, 0),
-                )
-            )
+            v = classify.footnote_only_verdict(fa.number, fa.text, in_a=True)
+            raws.append(_Raw.of((order, 0), v, "", _whole(ua), EMPTY_SIDE))
         elif fb and ub:
-            raws.append(
-                _Raw(
-                    (order, 0),
-                    Severity.SUBSTANTIVE,
-                    "footnote-added",
-                    f"footnote {fb.number} only in B: {classify.quote(fb.text)}",
-                    Side("", "", None, None, 0, 0),
-                    _whole(ub),
-                )
-            )
+            v = classify.footnote_only_verdict(fb.number, fb.text, in_a=False)
+            raws.append(_Raw.of((order, 0), v, "", EMPTY_SIDE, _whole(ub)))
         fn_aligned.append(
             Aligned((fa.id,) if fa else (), (fb.id,) if fb else (), relation, round(g.similarity, 4), ops)
         )
@@ -616,36 +556,12 @@ def _block_runs(
         letter = a if side == "a" else b
         blocks = [letter.blocks[k] for _, _, k in run]
         unit = _unit(blocks, light=True)
-        first = blocks[0]
-        other = "B" if side == "a" else "A"
-        here = side.upper()
-        header = all(x.kind is BlockKind.HEADER for x in blocks)
         other_letter = b if side == "a" else a
         other_has_header = any(x.kind is BlockKind.HEADER for x in other_letter.blocks)
-        signatures = all(x.kind in (BlockKind.SIGNATURE_ROLE, BlockKind.SIGNATURE_NAME) for x in blocks)
-        if header and (editions_differ or not other_has_header):
-            sev, kind = Severity.EXPECTED, "edition"
-            why = "the other version has no header" if not other_has_header else "the editions differ"
-            expl = f"edition: header only in {here} ({why}): {classify.quote(unit.text)}"
-        elif signatures:
-            sev = Severity.SUBSTANTIVE
-            kind = "signature-" + ("removed" if side == "a" else "added")
-            names = ", ".join(x.text for x in blocks if x.kind is BlockKind.SIGNATURE_NAME) or unit.text
-            expl = f"signature block only in {here}: {names}"
-        else:
-            sev = Severity.SUBSTANTIVE
-            heading = next((x for x in blocks if x.kind in (BlockKind.HEADING, BlockKind.ANNEX_START)), None)
-            if len(blocks) > 1 or heading is not None:
-                kind = "section-" + ("removed" if side == "a" else "added")
-                title = heading.text if heading is not None else first.text
-                expl = f"section {classify.quote(title, 70)} ({len(blocks)} blocks) only in {here}, not in {other}"
-            else:
-                kind = "paragraph-" + ("removed" if side == "a" else "added")
-                expl = f"{first.kind.value.replace('-', ' ')} only in {here}: {classify.quote(first.text)}"
+        v = classify.run_verdict(blocks, side == "a", editions_differ, other_has_header, unit.text)
         whole = _whole(unit)
-        empty = Side("", "", None, None, 0, 0)
         order = (float(run[0][0]), -1.0)
-        out.append(_Raw(order, sev, kind, expl, whole if side == "a" else empty, empty if side == "a" else whole))
+        out.append(_Raw.of(order, v, "", whole if side == "a" else EMPTY_SIDE, EMPTY_SIDE if side == "a" else whole))
         run.clear()
 
     def starts_annex(letter: Letter, k: int) -> bool:
@@ -668,15 +584,7 @@ def _block_runs(
 
 def _furniture_delta(a: Letter, b: Letter, editions_differ: bool) -> _Raw:
     """Running headers/footers and page numbers were taken out of the text; say so once."""
-
-    def show(letter: Letter) -> str:
-        return (
-            f"{len(letter.furniture)} line(s), e.g. {classify.quote(letter.furniture[0])}"
-            if letter.furniture
-            else "none"
-        )
-
-    sev = Severity.EXPECTED if editions_differ or not (a.furniture and b.furniture) else Severity.COSMETIC
+    v = classify.furniture_verdict(a.furniture, b.furniture, editions_differ)
     side_a = Side("\n".join(a.furniture), "", None, None, 0, 0)
     side_b = Side("\n".join(b.furniture), "", None, None, 0, 0)
-    return _Raw((-1.0, 0), sev, "page-furniture", f"running headers/footers: A {show(a)}; B {show(b)}", side_a, side_b)
+    return _Raw.of((-1.0, 0), v, "", side_a, side_b)

@@ -87,54 +87,56 @@ SEVERITY_ORDER: tuple[Severity, ...] = (
 )
 
 
-KINDS: frozenset[str] = frozenset(
-    {
-        # substantive
-        "reference",
-        "signatory",
-        "signatory-name-form",
-        "wording",
-        "negation",
-        "modality",
-        "amount",
-        "number",
-        "date",
-        "text-added",
-        "text-removed",
-        "sentence-added",
-        "sentence-removed",
-        "moved",
-        "section-added",
-        "section-removed",
-        "paragraph-added",
-        "paragraph-removed",
-        "signature-added",
-        "signature-removed",
-        "footnote-added",
-        "footnote-removed",
-        # editorial
-        "spelling",
-        "inflection",
-        "capitalisation",
-        "punctuation",
-        # cosmetic
-        "reference-format",
-        "number-format",
-        "spacing",
-        "hyphenation",
-        "letter-case",
-        "quote-style",
-        "dash-style",
-        "typography",
-        "paragraph-break",
-        "footnote-number",
-        # expected (or cosmetic when both versions carry furniture)
-        "edition",
-        "page-furniture",
-    }
-)
-"""Every kind of delta the engine reports (docs/how-it-works.md explains each); a policy file
-may name only these."""
+class Kind(StrEnum):
+    """Every kind of delta the engine reports, one name each (docs/how-it-works.md explains each);
+    a policy file may name only these. Grouped by the severity they usually carry."""
+
+    # substantive
+    REFERENCE = "reference"
+    SIGNATORY = "signatory"
+    SIGNATORY_NAME_FORM = "signatory-name-form"
+    WORDING = "wording"
+    NEGATION = "negation"
+    MODALITY = "modality"
+    AMOUNT = "amount"
+    NUMBER = "number"
+    DATE = "date"
+    TEXT_ADDED = "text-added"
+    TEXT_REMOVED = "text-removed"
+    SENTENCE_ADDED = "sentence-added"
+    SENTENCE_REMOVED = "sentence-removed"
+    MOVED = "moved"
+    SECTION_ADDED = "section-added"
+    SECTION_REMOVED = "section-removed"
+    PARAGRAPH_ADDED = "paragraph-added"
+    PARAGRAPH_REMOVED = "paragraph-removed"
+    SIGNATURE_ADDED = "signature-added"
+    SIGNATURE_REMOVED = "signature-removed"
+    FOOTNOTE_ADDED = "footnote-added"
+    FOOTNOTE_REMOVED = "footnote-removed"
+    # editorial
+    SPELLING = "spelling"
+    INFLECTION = "inflection"
+    CAPITALISATION = "capitalisation"
+    PUNCTUATION = "punctuation"
+    # cosmetic
+    REFERENCE_FORMAT = "reference-format"
+    NUMBER_FORMAT = "number-format"
+    SPACING = "spacing"
+    HYPHENATION = "hyphenation"
+    LETTER_CASE = "letter-case"
+    QUOTE_STYLE = "quote-style"
+    DASH_STYLE = "dash-style"
+    TYPOGRAPHY = "typography"
+    PARAGRAPH_BREAK = "paragraph-break"
+    FOOTNOTE_NUMBER = "footnote-number"
+    # expected (or cosmetic when both versions carry furniture)
+    EDITION = "edition"
+    PAGE_FURNITURE = "page-furniture"
+
+
+KINDS: frozenset[str] = frozenset(k.value for k in Kind)
+"""The kinds' names, for validating a policy file."""
 
 
 class Relation(StrEnum):
@@ -342,7 +344,7 @@ class Delta:
 
     id: str
     severity: Severity
-    kind: str
+    kind: Kind
     explanation: str
     a: Side
     b: Side

@@ -134,13 +134,15 @@ def test_moties_are_references(a, b, expected) -> None:
     assert kinds(c) == expected, [d.explanation for d in c.deltas]
 
 
-def test_every_kind_the_classifier_can_return_is_known() -> None:
-    """Kinds named in classify.py and engine.py are all in KINDS (so a policy may name them)."""
-    import re
+def test_every_kind_is_one_name_documented_once() -> None:
+    """Kinds are one enum (a verdict cannot name a kind that does not exist: Kind() raises), each
+    explained in docs/how-it-works.md, and the policy accepts exactly them."""
+    from pathlib import Path
 
-    from difftool.model import KINDS
+    from difftool.model import KINDS, Kind
 
-    root = __import__("pathlib").Path(__file__).resolve().parent.parent / "difftool"
-    source = (root / "classify.py").read_text() + (root / "engine.py").read_text()
-    named = set(re.findall(r'Severity\.\w+, "([a-z-]+)"', source))
-    assert named and named <= KINDS, named - KINDS
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "how-it-works.md").read_text(encoding="utf-8")
+    assert {k.value for k in Kind} == KINDS
+    assert [k.value for k in Kind if f"`{k.value}`" not in doc] == []
+    with pytest.raises(ValueError):
+        Kind("spelling-ish")
