@@ -245,10 +245,9 @@ class PairContext:
         return PairContext(bool(ed_a and ed_b and ed_a != ed_b), extracted)
 
 
-def _diff_pair(ua: Unit, ub: Unit, ctx: PairContext, order: float, label: str) -> list[_Raw]:
+def _diff_pair(ua: Unit, ub: Unit, hunks: tuple[Hunk, ...], ctx: PairContext, order: float, label: str) -> list[_Raw]:
     """All deltas between two aligned units; ``label`` prefixes each explanation (``footnote 8: ``)."""
     out: list[_Raw] = []
-    hunks = diff_tokens(ua.tokens, ub.tokens)
     names = ua.kinds[:1] == (BlockKind.SIGNATURE_NAME,) and ub.kinds[:1] == (BlockKind.SIGNATURE_NAME,)
     if names and any(not h.equal for h in hunks):
         v = classify.name_verdict(ua.text, ub.text)
@@ -430,9 +429,10 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             block_order.setdefault("B" + b.blocks[j].id, n)
         ops: tuple[tuple[str, str], ...] = ()
         if ua is not None and ub is not None:
-            found = _diff_pair(ua, ub, ctx, n, "")
+            hunks = diff_tokens(ua.tokens, ub.tokens)  # once per changed pair
+            found = _diff_pair(ua, ub, hunks, ctx, n, "")
             raws.extend(found)
-            ops = _ops(ua, ub)
+            ops = _ops(ua, ub, hunks)
             if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED
             if relation in (Relation.SPLIT, Relation.MERGE):
@@ -467,14 +467,15 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             pass  # identical footnote
         elif fa and fb and ua and ub:
             label = f"footnote {fa.number}: " if fa.number == fb.number else f"footnote {fa.number} (B: {fb.number}): "
-            found = _diff_pair(ua, ub, ctx, order, label)
+            hunks = diff_tokens(ua.tokens, ub.tokens)
+            found = _diff_pair(ua, ub, hunks, ctx, order, label)
             raws.extend(found)
             if fa.number != fb.number:
                 v = classify.footnote_number_verdict(fa.number, fb.number)
                 raws.append(_Raw.of((order, -1), v, "", _whole(ua), _whole(ub)))
             if found and any(r.severity is not Severity.COSMETIC for r in found):
                 relation = Relation.CHANGED if relation is Relation.EQUAL else relation
-            ops = _ops(ua, ub)
+            ops = _ops(ua, ub, hunks)
         elif fa and ua:
             v = classify.footnote_only_verdict(fa.number, fa.text, in_a=True)
             raws.append(_Raw.of((order, 0), v, "", _whole(ua), EMPTY_SIDE))
@@ -492,7 +493,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
     )
 
 
-def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
+def _ops(ua: Unit, ub: Unit, hunks: tuple[Hunk, ...]) -> tuple[tuple[str, str], ...]:
     """Inline diff of two units as display ops for the faces to highlight: ``=`` (both), ``-`` (A
     only), ``+`` (B only). Word level; a replaced word close to its replacement, and a word that
     differs only in case or typography, are refined to characters (``Schenge[n]gebied``,
@@ -504,7 +505,7 @@ def _ops(ua: Unit, ub: Unit) -> tuple[tuple[str, str], ...]:
         ops.append((Op.DELETE, ua.text[: ua.tokens[0].at]))
     if ub.tokens and ub.tokens[0].at:
         ops.append((Op.INSERT, ub.text[: ub.tokens[0].at]))
-    for h in diff_tokens(ua.tokens, ub.tokens):
+    for h in hunks:
         if h.equal:
             for k, (x, y) in enumerate(zip(h.a, h.b)):
                 ops.extend(_word_ops(x.text, y.text, cover_a[h.a_at + k], cover_b[h.b_at + k]))
