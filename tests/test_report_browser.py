@@ -241,14 +241,46 @@ def test_hostile_letter_stays_text(open_report: Callable[..., Any]) -> None:
     assert '"><img src=x onerror=alert(1)>' in text
 
 
-def test_screenshot_for_a_person(open_report: Callable[..., Any]) -> None:
-    """Not an assertion on pixels: pictures of the sample report to look at after a run."""
+def test_screenshot_for_a_person(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    """Pictures of the sample report for a person to look at after a run (tests/output/): each is
+    written, a picture of the whole viewport with the report on it (not a blank page), and shows
+    what its name says: the top of the report, a difference reached with ``n`` (another picture
+    than the top), and a link to a difference opened on a phone-wide screen."""
+    image = pytest.importorskip("PIL.Image")
     OUTPUT.mkdir(exist_ok=True)
+    order = first_delta(reports["ek-tk"][1])
     page = open_report()
-    page.screenshot(path=str(OUTPUT / "report-ek-tk-top.png"))
+    top, delta, narrow = (OUTPUT / f"report-ek-tk-{name}.png" for name in ("top", "delta", "narrow"))
+    for path in (top, delta, narrow):
+        path.unlink(missing_ok=True)
+    assert page.evaluate("scrollY") == 0
+    page.screenshot(path=str(top))
     for _ in range(3):
         page.keyboard.press("n")
-    page.screenshot(path=str(OUTPUT / "report-ek-tk-delta.png"))
-    narrow = open_report(width=420, fragment="#d5")
-    narrow.screenshot(path=str(OUTPUT / "report-ek-tk-narrow.png"))
+    assert_fragment(page, order[2])
+    wait_for_current_row_in_view(page)
+    page.screenshot(path=str(delta))
+    phone = open_report(width=420, fragment="#" + order[0])
+    assert phone.locator("li.delta.selected").get_attribute("id") == order[0]
+    wait_for_current_row_in_view(phone)
+    phone.screenshot(path=str(narrow))
     print(f"screenshots in {OUTPUT}")
+
+    pictures = {path.name: image.open(path).convert("RGB") for path in (top, delta, narrow)}
+    assert {name: p.size for name, p in pictures.items()} == {
+        top.name: (1400, 1000),
+        delta.name: (1400, 1000),
+        narrow.name: (420, 1000),
+    }
+    colours = {name: len(p.getcolors(maxcolors=1 << 20) or ()) for name, p in pictures.items()}
+    assert all(n > 50 for n in colours.values()), colours  # text and colour marks, not a blank page
+    assert pictures[top.name].tobytes() != pictures[delta.name].tobytes()
+
+
+def wait_for_current_row_in_view(page: Any) -> None:
+    """The selected paragraph (``tr.current``) is inside the viewport."""
+    page.wait_for_function(
+        "() => { const r = document.querySelector('tr.current');"
+        " if (!r) return false; const b = r.getBoundingClientRect();"
+        " return b.top < innerHeight && b.bottom > 0; }"
+    )
