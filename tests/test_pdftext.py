@@ -179,3 +179,27 @@ def test_an_unknown_flavour_is_one_line() -> None:
     result = run_cli("compare", str(EK_MARCH), str(EK_MARCH), "--flavour", "ocr")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        # numbers first, then the bodies (a block of numbers labels no body)
+        "1\n2\n\nKamerstuk 32 317, nr. 1007.\nKamerstuk 21 501-20, nr. 2185.\n",
+        # bodies without numbers first, their numbers after the last body
+        "Kamerstuk 32 317, nr. 1007.\n2\nKamerstuk 21 501-20, nr. 2185.\n1\n",
+        # a body without number that wraps: its second line starts with a digit
+        "Kamerstuk 32 317, nr.\n1007.\n2\nKamerstuk 21 501-20, nr. 2185.\n1\n",
+    ],
+    ids=["numbers-first", "numbers-last", "wrapped-body"],
+)
+def test_raw_pdftotext_writes_numbers_apart_from_bodies(zone: str) -> None:
+    """Raw pdftotext follows the content stream: a LibreOffice PDF sets each footnote number as its
+    own run, so numbers and bodies come apart and out of order."""
+    text = (
+        "De Raad besprak het voorstel van de Commissie.1 Daarna volgde het tweede punt\n"
+        "van de agenda, waarover de lidstaten verdeeld bleven.2\n" + zone + "\nTweede Kamer, vergaderjaar "
+        "2025\u20132026, 32 317, nr. 1014\n\n1\n\f"
+    )
+    bodies = {n: " ".join(m.text.split()) for n, m in parse_pdf_text(text)[1].items()}
+    assert bodies == {1: "Kamerstuk 32 317, nr. 1007.", 2: "Kamerstuk 21 501-20, nr. 2185."}

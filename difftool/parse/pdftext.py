@@ -315,12 +315,35 @@ def _detached_zone(page: list[_Line], expected: int) -> tuple[int, int, dict[int
         return None
     tail = [i for i in filled if i >= first]
     found = sorted(numbers[i] for i in tail if i in numbers)
-    if len(set(found)) != len(found) or found != list(range(found[0], found[0] + len(found))):
+    consecutive = found == list(range(found[0], found[0] + len(found)))
+    if not consecutive or not expected <= found[0] <= expected + MAX_SKIPPED:
         return None
-    if not expected <= found[0] <= expected + MAX_SKIPPED:
+    walked = _walk_tail(page, tail, numbers)
+    if walked is None:
         return None
-    # Walk the tail: single numbers before text label a body; blocks and trailing numbers do not.
-    bodies: list[tuple[int | None, list[Mapped]]] = []
+    bodies, unlabelled = walked
+    before = unlabelled - sum(1 for n, _ in bodies if n is None)
+    start = first
+    if before:
+        earlier = _bodies_before(page, first, before)
+        if earlier is None:
+            return None
+        start, parts = earlier
+        bodies = [(None, lines) for lines in parts] + bodies
+    if len(bodies) != len(found) or any(label not in (None, n) for n, (label, _) in zip(found, bodies)):
+        return None
+    return start, len(page), {n: join_lines(lines) for n, (_, lines) in zip(found, bodies)}
+
+
+_Body = tuple[int | None, list[Mapped]]
+"""A footnote body as the zone gives it: its number when a number stood right before it, its lines."""
+
+
+def _walk_tail(page: list[_Line], tail: list[int], numbers: dict[int, int]) -> tuple[list[_Body], int] | None:
+    """The bodies from the first footnote number on, and how many numbers label no body: a single
+    number before text labels that body; a block of numbers, or numbers after the last text, do not
+    (the texts after a block are bodies without numbers, one per line that opens a body)."""
+    bodies: list[_Body] = []
     unlabelled = 0
     k = 0
     while k < len(tail):
@@ -334,52 +357,35 @@ def _detached_zone(page: list[_Line], expected: int) -> tuple[int, int, dict[int
             else:
                 unlabelled += run - k
                 if run < len(tail):
-                    bodies.append((None, []))  # texts after a block: bodies without numbers
+                    bodies.append((None, []))
             k = run
             continue
         if not bodies:
             return None
-        start_of_body = bodies[-1][0] is None and bodies[-1][1] and _opens_body(page[i].text.text)
-        if start_of_body:
+        if bodies[-1][0] is None and bodies[-1][1] and _opens_body(page[i].text.text):
             bodies.append((None, []))
         bodies[-1][1].append(page[i].text)
         k += 1
-    labelled_count = sum(1 for n, _ in bodies if n is not None)
-    without = sum(1 for n, _ in bodies if n is None)
-    before = unlabelled - without
-    start = first
-    if before < 0:
-        return None
-    if before:
-        # bodies without numbers before the first number: one per line, a line that starts in
-        # lower case or with a digit continuing the one above
-        lines: list[list[Mapped]] = []
-        j = first - 1
-        while j >= 0 and len(lines) < before:
-            if page[j].blank:
-                j -= 1
-                continue
-            if lines and not _opens_body(lines[0][0].text):
-                lines[0].insert(0, page[j].text)
+    return bodies, unlabelled
+
+
+def _bodies_before(page: list[_Line], first: int, count: int) -> tuple[int, list[list[Mapped]]] | None:
+    """``count`` bodies without numbers just above line ``first``: one per line, a line that starts
+    in lower case or with a digit continuing the one above. Returns where they start, or None."""
+    bodies: list[list[Mapped]] = []
+    j = first - 1
+    while j >= 0 and len(bodies) < count:
+        if not page[j].blank:
+            if bodies and not _opens_body(bodies[0][0].text):
+                bodies[0].insert(0, page[j].text)
             else:
-                lines.insert(0, [page[j].text])
-            j -= 1
-        while lines and not _opens_body(lines[0][0].text) and j >= 0:
-            if not page[j].blank:
-                lines[0].insert(0, page[j].text)
-            j -= 1
-        if len(lines) < before:
-            return None
-        start = j + 1
-        bodies = [(None, parts) for parts in lines] + bodies
-    if labelled_count + len([b for b in bodies if b[0] is None]) != len(found):
-        return None
-    out: dict[int, Mapped] = {}
-    for number, (label, parts) in zip(found, bodies):
-        if label is not None and label != number:
-            return None
-        out[number] = join_lines(parts)
-    return start, len(page), out
+                bodies.insert(0, [page[j].text])
+        j -= 1
+    while bodies and not _opens_body(bodies[0][0].text) and j >= 0:
+        if not page[j].blank:
+            bodies[0].insert(0, page[j].text)
+        j -= 1
+    return (j + 1, bodies) if len(bodies) == count else None
 
 
 def _opens_body(text: str) -> bool:
