@@ -413,8 +413,26 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
     if not related and not options.force:
         raise NotRelatedError(rel)
     ctx = PairContext.of(a, b)
-    editions_differ = ctx.editions_differ
+    raws, aligned, block_order = _compare_blocks(a, b, ctx)
+    fn_raws, fn_aligned = _compare_footnotes(a, b, ctx, block_order)
+    raws.extend(fn_raws)
+    raws.sort(key=lambda r: (r.order, r.a.start, r.b.start, r.kind))
+    deltas = tuple(Delta(f"d{k + 1}", r.severity, r.kind, r.explanation, r.a, r.b) for k, r in enumerate(raws))
+    return Comparison(
+        a, b, related, round(rel, 4), a.metadata.edition, b.metadata.edition, tuple(aligned), tuple(fn_aligned), deltas
+    )
 
+
+def _changed(relation: Relation, found: list[_Raw]) -> Relation:
+    """An aligned pair whose differences are more than cosmetic is changed, not equal."""
+    if relation is Relation.EQUAL and any(r.severity is not Severity.COSMETIC for r in found):
+        return Relation.CHANGED
+    return relation
+
+
+def _compare_blocks(a: Letter, b: Letter, ctx: PairContext) -> tuple[list[_Raw], list[Aligned], dict[str, float]]:
+    """Align the blocks and judge every aligned pair, run and move; also where each block stands
+    in the alignment (B's blocks keyed ``B`` + id), so footnote deltas sort under their paragraph."""
     raws: list[_Raw] = []
     aligned: list[Aligned] = []
     block_order: dict[str, float] = {}
@@ -433,36 +451,39 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             found = _diff_pair(ua, ub, hunks, ctx, n, "")
             raws.extend(found)
             ops = _ops(ua, ub, hunks)
-            if relation is Relation.EQUAL and found and any(r.severity is not Severity.COSMETIC for r in found):
-                relation = Relation.CHANGED
+            relation = _changed(relation, found)
             if relation in (Relation.SPLIT, Relation.MERGE):
                 v = classify.paragraph_break_verdict(relation is Relation.SPLIT, max(len(ia), len(ib)))
                 raws.append(_Raw.of((n, -1), v, "", _whole(ua), _whole(ub)))
         if relation is Relation.MOVED:
             wa, wb = _unit([a.blocks[i] for i in ia], light=True), _unit([b.blocks[j] for j in ib], light=True)
             raws.append(_Raw.of((n, -1), classify.moved_verdict(wa.text), "", _whole(wa), _whole(wb)))
-        aligned.append(
-            Aligned(tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib), relation, round(sim, 4), ops)
-        )
-    raws.extend(_block_runs(a, b, pairs, editions_differ))
+        ids_a, ids_b = tuple(a.blocks[i].id for i in ia), tuple(b.blocks[j].id for j in ib)
+        aligned.append(Aligned(ids_a, ids_b, relation, round(sim, 4), ops))
+    raws.extend(_block_runs(a, b, pairs, ctx.editions_differ))
     if a.furniture != b.furniture and (a.furniture or b.furniture):
-        raws.append(_furniture_delta(a, b, editions_differ))
+        raws.append(_furniture_delta(a, b, ctx.editions_differ))
+    return raws, aligned, block_order
 
+
+def _compare_footnotes(
+    a: Letter, b: Letter, ctx: PairContext, block_order: dict[str, float]
+) -> tuple[list[_Raw], list[Aligned]]:
+    """Align the footnotes by number and content and judge each pair and each one-sided note; a
+    note's deltas sort just after the paragraph that cites it."""
+    raws: list[_Raw] = []
     fn_aligned: list[Aligned] = []
     for g in _align_footnotes(a, b):
         fa = a.footnotes[g.a[0]] if g.a else None
         fb = b.footnotes[g.b[0]] if g.b else None
-        cite = fa.cited_in if fa else None
-        order = (
-            block_order.get(cite, 0.0)
-            if cite
-            else (block_order.get("B" + fb.cited_in, 0.0) if fb and fb.cited_in else 1e9)
-        )
-        order += 0.5
+        if fa and fa.cited_in:
+            order = block_order.get(fa.cited_in, 0.0) + 0.5
+        else:
+            order = (block_order.get("B" + fb.cited_in, 0.0) if fb and fb.cited_in else 1e9) + 0.5
         ua = _unit([], fa.number, (fa.text, fa.offsets)) if fa else None
         ub = _unit([], fb.number, (fb.text, fb.offsets)) if fb else None
         relation = g.relation
-        ops = ()
+        ops: tuple[tuple[str, str], ...] = ()
         if fa and fb and fa.text == fb.text and fa.number == fb.number:
             pass  # identical footnote
         elif fa and fb and ua and ub:
@@ -473,8 +494,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
             if fa.number != fb.number:
                 v = classify.footnote_number_verdict(fa.number, fb.number)
                 raws.append(_Raw.of((order, -1), v, "", _whole(ua), _whole(ub)))
-            if found and any(r.severity is not Severity.COSMETIC for r in found):
-                relation = Relation.CHANGED if relation is Relation.EQUAL else relation
+            relation = _changed(relation, found)
             ops = _ops(ua, ub, hunks)
         elif fa and ua:
             v = classify.footnote_only_verdict(fa.number, fa.text, in_a=True)
@@ -485,12 +505,7 @@ def compare(a: Letter, b: Letter, options: Options = DEFAULT_OPTIONS) -> Compari
         fn_aligned.append(
             Aligned((fa.id,) if fa else (), (fb.id,) if fb else (), relation, round(g.similarity, 4), ops)
         )
-
-    raws.sort(key=lambda r: (r.order, r.a.start, r.b.start, r.kind))
-    deltas = tuple(Delta(f"d{k + 1}", r.severity, r.kind, r.explanation, r.a, r.b) for k, r in enumerate(raws))
-    return Comparison(
-        a, b, related, round(rel, 4), a.metadata.edition, b.metadata.edition, tuple(aligned), tuple(fn_aligned), deltas
-    )
+    return raws, fn_aligned
 
 
 def _ops(ua: Unit, ub: Unit, hunks: tuple[Hunk, ...]) -> tuple[tuple[str, str], ...]:
