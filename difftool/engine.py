@@ -34,6 +34,7 @@ from difftool.model import (
     Severity,
     Side,
     Token,
+    editions_differ,
 )
 from difftool.references import Reference, find_references
 from difftool.sentences import sentence_spans
@@ -240,9 +241,8 @@ class PairContext:
 
     @staticmethod
     def of(a: Letter, b: Letter) -> PairContext:
-        ed_a, ed_b = a.metadata.edition, b.metadata.edition
         extracted = Flavour.PDF_TEXT in (a.flavour, b.flavour)
-        return PairContext(bool(ed_a and ed_b and ed_a != ed_b), extracted)
+        return PairContext(editions_differ(a.metadata.edition, b.metadata.edition), extracted)
 
 
 def _diff_pair(ua: Unit, ub: Unit, hunks: tuple[Hunk, ...], ctx: PairContext, order: float, label: str) -> list[_Raw]:

@@ -360,6 +360,11 @@ class Options:
     """Minimum shared-shingle containment for two texts to count as versions of one letter."""
 
 
+def editions_differ(a: str | None, b: str | None) -> bool:
+    """Two known editions that are not the same (the one rule for "the editions differ")."""
+    return bool(a and b and a != b)
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """The engine's answer: everything every face renders."""
@@ -373,6 +378,11 @@ class Comparison:
     alignment: tuple[Aligned, ...]
     footnote_alignment: tuple[Aligned, ...]
     deltas: tuple[Delta, ...]
+
+    @property
+    def editions_differ(self) -> bool:
+        """The versions are different editions (TK and EK), so their edition lines differ by nature."""
+        return editions_differ(self.edition_a, self.edition_b)
 
     def where(self, d: Delta) -> tuple[Letter, Side]:
         """Where a log points for a delta: its place in A, or in B when it exists only in B."""

@@ -105,8 +105,7 @@ def apply_policy(c: Comparison, policy: Policy) -> Comparison:
     with or without a policy. A re-graded delta says why at the end of its explanation."""
     if policy == Policy():
         return c
-    editions_differ = bool(c.edition_a and c.edition_b and c.edition_a != c.edition_b)
-    kept = tuple(_regrade(d, policy, editions_differ) for d in c.deltas if not _ignored(d, policy))
+    kept = tuple(_regrade(d, policy, c.editions_differ) for d in c.deltas if not _ignored(d, policy))
     return dataclasses.replace(c, deltas=kept)
 
 
