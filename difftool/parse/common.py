@@ -147,6 +147,16 @@ def _dehyphenate(prev: str, nxt: str) -> int:
 
 # --- furniture -------------------------------------------------------------------------------
 
+SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+"""Superscript digits 0-9, in order: a footnote marker or number as an extractor writes it."""
+SUPERSCRIPT_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
+PAGE_NUMBER = re.compile(r"^\s*(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?(\d{1,3})(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$")
+"""A page number on its own line: ``3``, ``Pagina 3 van 7``, ``Page 3/7``."""
+EDGE_NUMBER = re.compile(r"^\s*\d{1,3}\s+|\s+\d{1,3}\s*$")
+"""The page number a running header or footer carries at its start or end."""
+SENTENCE_END = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
+"""A line that ends a sentence (or a clause before a list)."""
+
 _DOSSIER_NUMBER = r"\d{2}[ .]?\d{3}(?:\s?[-\u2013]\s?(?:[A-Z]{1,5}|\d{1,3})|\s[A-Z]{1,5}\b)*(?:\s*\(R\d+\))?"
 """A dossier as a running footer prints it: ``32 317``, ``21 501-20``, ``36 600-VI``, ``35 099 (R2114)``."""
 FURNITURE = re.compile(

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from difftool.parse.common import FURNITURE, Para, strip_markup, unwrap
+from difftool.parse.common import FURNITURE, SUPERSCRIPT_DIGIT, SUPERSCRIPTS, Para, strip_markup, unwrap
 from difftool.text import Mapped
 
-SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 _SUP_MARKER = re.compile(f"[{SUPERSCRIPTS}]+")
 _SUP_BODY = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
 _TERMINAL = re.compile(r"[.!?:;)\"'\u201d\u2019]\s*$")
@@ -52,7 +50,7 @@ def chunks(text: str) -> list[list[Mapped]]:
 
 
 def _sup_value(s: str) -> int:
-    return int("".join(_SUP_TO_DIGIT[c] for c in s))
+    return int("".join(SUPERSCRIPT_DIGIT[c] for c in s))
 
 
 def _sup_markers(m: Mapped) -> tuple[Mapped, tuple[int, ...]]:

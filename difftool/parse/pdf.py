@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from difftool.model import Flavour, Letter
-from difftool.parse.common import FURNITURE, Para, build_letter, join_lines
+from difftool.parse.common import EDGE_NUMBER, FURNITURE, PAGE_NUMBER, SENTENCE_END, Para, build_letter, join_lines
 from difftool.parse.extracted import ExtractedText, without_spans
 from difftool.sources import InputError, read_bytes
 from difftool.text import Mapped
@@ -46,9 +46,6 @@ _SMALL = 0.9
 _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2013\u2012\u2014-\u00b7\uf0b7\uf0a7\uf0d8\u2023\u25e6"
 _PRIVATE_BULLETS = ("\uf0b7", "\uf0a7", "\uf0d8", "\u25aa", "\u25a0", "\u00b7", "\u2023", "\u25e6")
 _LIST_START = re.compile(rf"^(?:[{re.escape(_BULLETS)}]\s|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s)")
-_TERMINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
-_PAGE_NUMBER = re.compile(r"^(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?\d{1,3}(?:\s*(?:van|of|/)\s*\d{1,3})?$")
-_EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
 _MARKER = re.compile(r"^\d{1,3}(?:[,\u2009 ]+\d{1,3})*$")
 
 
@@ -273,7 +270,7 @@ class _Layout:
         bodies, body_lines = self._footnotes(furniture)
         paras = _Paragraphs(body_lines, self.body_size).paras()
         names = tuple(
-            dict.fromkeys("page numbers" if _PAGE_NUMBER.match(t) else t for t in map(_running_text, furniture))
+            dict.fromkeys("page numbers" if PAGE_NUMBER.match(t) else t for t in map(_running_text, furniture))
         )
         letter = build_letter(self.path, "pdf", Flavour.PDF, paras, bodies, names)
         return replace(letter, line_starts=self.out.line_starts()), self.out.text()
@@ -291,7 +288,7 @@ class _Layout:
         return [
             ln
             for ln in candidates
-            if _PAGE_NUMBER.match(ln.text.text) or FURNITURE.match(ln.text.text) or seen[_furniture_key(ln)] > 1
+            if PAGE_NUMBER.match(ln.text.text) or FURNITURE.match(ln.text.text) or seen[_furniture_key(ln)] > 1
         ]
 
     def _zone(self, kept: list[_Line], rules: list[float]) -> int:
@@ -335,7 +332,7 @@ class _Layout:
 
 def _running_text(ln: _Line) -> str:
     """A running header or footer without the page number it carries."""
-    return _EDGE_NUMBER.sub("", ln.text.text) or ln.text.text
+    return EDGE_NUMBER.sub("", ln.text.text) or ln.text.text
 
 
 def _furniture_key(ln: _Line) -> tuple[str, int]:
@@ -390,7 +387,7 @@ class _Paragraphs:
             return True
         if ln.page == prev.page and ln.baseline - prev.baseline > 1.4 * max(self.leading, ln.size):
             return True
-        if ln.page != prev.page and _TERMINAL.search(prev.text.text) and text[:1].isupper():
+        if ln.page != prev.page and SENTENCE_END.search(prev.text.text) and text[:1].isupper():
             return True
         first_word = ln.words[0]["x1"] - ln.words[0]["x0"]
         if self.right - prev.x1 > first_word + 0.5 * ln.size and not prev.text.text.endswith("-"):

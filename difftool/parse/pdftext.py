@@ -29,13 +29,21 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from difftool.parse.common import FURNITURE, Para, join_lines, strip_markup
+from difftool.parse.common import (
+    EDGE_NUMBER,
+    FURNITURE,
+    PAGE_NUMBER,
+    SENTENCE_END,
+    SUPERSCRIPT_DIGIT,
+    SUPERSCRIPTS,
+    Para,
+    join_lines,
+    strip_markup,
+)
 from difftool.parse.extracted import without_spans
 from difftool.sentences import ABBREVIATIONS, BEFORE_NUMBER
 from difftool.text import Mapped
 
-SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-_SUP_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 _BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf0fc\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u25e6\u2043\u25cb"
 _BULLET_ONLY = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*$")
 _BULLET_LEAD = re.compile(rf"^(\s*)[{_BULLET_GLYPHS}](?=\s)")
@@ -44,9 +52,6 @@ _OPENS_PARAGRAPH = re.compile(
     r"^\s*(?:Aan de [Vv]oorzitter van de|Vergaderjaar \d{4}|Nr\. \d|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, \d{1,2} \w+ \d{4}\s*$)"
 )
 """Lines of a letter's header that always stand on their own: addressee, year, number, place and date."""
-_TERMINAL = re.compile(r"[.!?:;]['\"\u2019\u201d)]?$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:(?:[Pp]agina|[Pp]age|[Bb]lz\.?)\s*)?(\d{1,3})(?:\s*(?:van|of|/)\s*\d{1,3})?\s*$")
-_EDGE_NUMBER = re.compile(r"^\s*\d{1,3}\s+|\s+\d{1,3}\s*$")
 _RUNNING_TAIL = re.compile(r"(?:Eerste|Tweede) Kamer,? vergaderjaar .*$")
 _BODY = re.compile(rf"^\s*(?:(\d{{1,3}})|([{SUPERSCRIPTS}]{{1,3}}))(?:\s+|(?<=[{SUPERSCRIPTS}])\s*)(?=\S)")
 _BARE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -149,7 +154,7 @@ def _pages(text: str) -> list[list[_Line]]:
 
 def _running_key(text: str) -> str:
     """A running header or footer without the page number it carries."""
-    return " ".join(_EDGE_NUMBER.sub(" ", f" {text} ").split()).casefold()
+    return " ".join(EDGE_NUMBER.sub(" ", f" {text} ").split()).casefold()
 
 
 def _edges(page: list[_Line], n: int = 3) -> list[int]:
@@ -239,14 +244,14 @@ def _counting(numbers: list[int | None]) -> bool:
 
 def _is_page_number(page: list[_Line], i: int) -> bool:
     """A number alone at a page's top or foot, unless a footnote body follows it."""
-    if not _PAGE_NUMBER.match(page[i].text.text):
+    if not PAGE_NUMBER.match(page[i].text.text):
         return False
     later = [ln for ln in page[i + 1 :] if not ln.blank]
     return not later or not _BARE.match(page[i].text.text) or bool(_BARE.match(later[0].text.text))
 
 
 def _furniture_name(t: str) -> str:
-    return "page numbers" if _PAGE_NUMBER.match(t) else " ".join(_EDGE_NUMBER.sub(" ", f" {t} ").split())
+    return "page numbers" if PAGE_NUMBER.match(t) else " ".join(EDGE_NUMBER.sub(" ", f" {t} ").split())
 
 
 # --- the footnote zone -------------------------------------------------------------------------
@@ -257,7 +262,7 @@ def _body_start(page: list[_Line], i: int) -> tuple[int, Mapped, int] | None:
     t = page[i].text
     m = _BODY.match(t.text)
     if m:
-        number = int(m.group(1)) if m.group(1) else int("".join(_SUP_DIGIT[c] for c in m.group(2)))
+        number = int(m.group(1)) if m.group(1) else int("".join(SUPERSCRIPT_DIGIT[c] for c in m.group(2)))
         return number, t.slice(m.end()), 1
     bare = _BARE.match(t.text)
     if bare:
@@ -397,7 +402,7 @@ def _opens_body(text: str) -> bool:
 def _after_paragraph(page: list[_Line], i: int) -> bool:
     """In a stream without pages, a zone starts after a blank line or a finished sentence."""
     prev = [ln for ln in page[:i] if not ln.blank]
-    return not prev or page[i - 1].blank or bool(_TERMINAL.search(prev[-1].text.text.rstrip()))
+    return not prev or page[i - 1].blank or bool(SENTENCE_END.search(prev[-1].text.text.rstrip()))
 
 
 MAX_SKIPPED = 2
@@ -438,7 +443,7 @@ def _zone_bodies(page: list[_Line], i: int, expected: int, bounded: bool) -> tup
 def _complete(text: str) -> bool:
     """Does a line end a sentence: a full stop that is not an abbreviation's (``nr.``, ``p.``)?"""
     t = text.rstrip()
-    if not _TERMINAL.search(t):
+    if not SENTENCE_END.search(t):
         return False
     last = t.split()[-1].rstrip(".").casefold() if t.split() else ""
     return last not in ABBREVIATIONS and last not in BEFORE_NUMBER
@@ -458,7 +463,7 @@ def _candidates(t: str) -> list[tuple[int, int, str, int]]:
     """(start, end, digits, strength) of every place in a line that may be a marker."""
     out: list[tuple[int, int, str, int]] = []
     for m in _SUP_RUN.finditer(t):
-        out.append((m.start(), m.end(), "".join(_SUP_DIGIT[c] for c in m.group(0)), 3))
+        out.append((m.start(), m.end(), "".join(SUPERSCRIPT_DIGIT[c] for c in m.group(0)), 3))
     for m in _GLUED.finditer(t):
         out.append((m.start(1), m.end(1), m.group(1), 2))
     for m in _SPACED.finditer(t):
@@ -579,7 +584,7 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
         return False
     if ln.indent - left >= 2 and ln.indent > prev.indent:
         return True  # a first-line indent, or an item that lost its bullet
-    if in_list and _TERMINAL.search(p):
+    if in_list and SENTENCE_END.search(p):
         return True
     first = _WORD.search(t)
     needed = len(p) + 1 + (len(first.group(0)) if first else 0)
@@ -587,10 +592,10 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
         return True  # the line stopped short though the next word would have fitted
     # Characters are not widths: where the next word may just have fitted, a finished sentence
     # followed by a capital ends the paragraph.
-    if not (_TERMINAL.search(p) and t.lstrip()[:1].isupper()):
+    if not (SENTENCE_END.search(p) and t.lstrip()[:1].isupper()):
         return False
     # ... and so does a finished sentence before a heading: a short line with no full stop.
-    heading = len(t.rstrip()) < SURELY_FITS * right and not _TERMINAL.search(t.rstrip())
+    heading = len(t.rstrip()) < SURELY_FITS * right and not SENTENCE_END.search(t.rstrip())
     return needed <= right or heading
 
 
