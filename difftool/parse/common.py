@@ -36,6 +36,10 @@ class Para:
     page: int | None = None
 
 
+Parsed = tuple[list[Para], dict[int, Mapped], tuple[str, ...]]
+"""What a flavour parser gives ``build_letter``: paragraphs, footnote bodies by number, furniture."""
+
+
 # --- inline cleaning -------------------------------------------------------------------------
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")

@@ -16,14 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from difftool.parse.common import FURNITURE, SUPERSCRIPT_DIGIT, SUPERSCRIPTS, Para, strip_markup, unwrap
+from difftool.parse.common import FURNITURE, SUPERSCRIPT_DIGIT, SUPERSCRIPTS, Para, Parsed, strip_markup, unwrap
 from difftool.text import Mapped
 
 _SUP_MARKER = re.compile(f"[{SUPERSCRIPTS}]+")
 _SUP_BODY = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
 _TERMINAL = re.compile(r"[.!?:;)\"'\u201d\u2019]\s*$")
-
-Parsed = tuple[list[Para], dict[int, Mapped], tuple[str, ...]]
 
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> Iterator[Mapped]:

@@ -6,16 +6,20 @@ the middle of a paragraph, the markers are plain digits. What the native reader
 (:mod:`difftool.parse.pdf`) sees in the layout, this reader recovers from evidence in the text:
 
 - **pages**: the form feeds the tool wrote; without them, the running header or footer (a line
-  that repeats with a changing page number) marks where a page ends;
-- **furniture**: lines at a page's top or foot that repeat on other pages (their page number
-  changing), a page number on its own, a Kamerstuk running footer;
+  that repeats carrying that page's number) marks where a page ends;
+- **furniture**: lines at a page's top or foot that repeat on other pages with their page's
+  number, or unchanged on most pages; a page number on its own; a Kamerstuk running footer, also
+  when raw pdftotext ran it into the page's last line of text;
 - **the footnote zone**: the lines at a page's foot that start with the next footnote numbers in
-  sequence (``1 Conform …``, or the number on its own line and the body on the next), running to
-  the page's end, the first of them confirmed by its marker in the page's text;
+  sequence (``1 Conform …``, or the number on its own line and the body under it), running to the
+  page's end; or, as raw pdftotext writes a PDF whose footnote numbers are text runs of their
+  own, numbers apart from their bodies and out of order. A zone counts only when its first
+  number's marker is found in the page's text;
 - **markers**: superscript digits; digits glued to a word or after punctuation
   (``wetsvoorstel16``, ``aangenomen.6``); digits after punctuation and a space
-  (``radicalisering. 1 Daarnaast``); each accepted only as the next number of the sequence and
-  only on the page whose zone holds that body, so ``2026``, ``nr. 1014`` and ``32 317`` never are;
+  (``radicalisering. 1 Daarnaast``); digits that justified text set apart from their word
+  (``Migratie 5 om``). Each is accepted only as the next number of the sequence and only on the
+  page whose zone holds that body, so ``2026``, ``nr. 1014``, ``32 317`` and ``op 5 juni`` never are;
 - **paragraphs**: a blank line, a list item, a first-line indent, or a line that stopped short
   although the next word would have fitted ends one; otherwise it runs on, across pages and
   around the footnote bodies and furniture between its halves;
@@ -37,6 +41,7 @@ from difftool.parse.common import (
     SUPERSCRIPT_DIGIT,
     SUPERSCRIPTS,
     Para,
+    Parsed,
     join_lines,
     strip_markup,
 )
@@ -85,9 +90,6 @@ class _Line:
     @property
     def indent(self) -> int:
         return len(self.text.text) - len(self.text.text.lstrip())
-
-
-Parsed = tuple[list[Para], dict[int, Mapped], tuple[str, ...]]
 
 
 def parse_pdf_text(text: str) -> Parsed:
