@@ -167,30 +167,45 @@ def _edges(page: list[_Line], n: int = 3) -> list[int]:
 def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple[str, ...], bool]:
     """Take running headers, footers and page numbers out; without form feeds, they also tell
     where one page ends and the next begins. The flag says whether page ends are known."""
-    found: set[tuple[int, int]] = set()
-    names: dict[str, None] = {}
     if len(pages) > 1:
-        seen: dict[str, dict[int, int | None]] = {}
-        for p, page in enumerate(pages):
-            for i in _edges(page):
-                t = page[i].text.text
-                seen.setdefault(_running_key(t), {})[p] = _page_number_at_edge(t)
-        for p, page in enumerate(pages):
-            for i in _edges(page):
-                t = page[i].text.text
-                repeated = _repeats(_running_key(t), seen, len(pages))
-                footer = bool(FURNITURE.match(t)) and not _BARE.match(t)
-                if repeated or footer or _is_page_number(page, i):
-                    found.add((p, i))
-                    names[_furniture_name(t)] = None
-                elif (tail := _RUNNING_TAIL.search(t)) and tail.start() > 0 and FURNITURE.match(tail.group(0)):
-                    # raw pdftotext may run the footer into the page's last line of text
-                    page[i] = replace(page[i], text=page[i].text.slice(0, tail.start()))
-                    names[_furniture_name(tail.group(0))] = None
-        kept = [[ln for i, ln in enumerate(page) if (p, i) not in found] for p, page in enumerate(pages)]
-        return kept, tuple(names), True
-    # One stream: a running line repeats with its page number counting up, or is a Kamerstuk footer.
-    page = pages[0] if pages else []
+        kept, names = _paged_furniture(pages)
+        return kept, names, True
+    kept, names = _stream_furniture(pages[0] if pages else [])
+    return kept, names, len(kept) > 1
+
+
+def _paged_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple[str, ...]]:
+    """On pages the tool separated: the lines at a page's edges that run on every page."""
+    found: set[tuple[int, int]] = set()
+    trimmed: dict[tuple[int, int], _Line] = {}
+    names: dict[str, None] = {}
+    seen: dict[str, dict[int, int | None]] = {}
+    for p, page in enumerate(pages):
+        for i in _edges(page):
+            t = page[i].text.text
+            seen.setdefault(_running_key(t), {})[p] = _page_number_at_edge(t)
+    for p, page in enumerate(pages):
+        for i in _edges(page):
+            t = page[i].text.text
+            repeated = _repeats(_running_key(t), seen, len(pages))
+            footer = bool(FURNITURE.match(t)) and not _BARE.match(t)
+            if repeated or footer or _is_page_number(page, i):
+                found.add((p, i))
+                names[_furniture_name(t)] = None
+            elif (tail := _RUNNING_TAIL.search(t)) and tail.start() > 0 and FURNITURE.match(tail.group(0)):
+                # raw pdftotext may run the footer into the page's last line of text
+                trimmed[(p, i)] = replace(page[i], text=page[i].text.slice(0, tail.start()))
+                names[_furniture_name(tail.group(0))] = None
+    kept = [
+        [trimmed.get((p, i), ln) for i, ln in enumerate(page) if (p, i) not in found] for p, page in enumerate(pages)
+    ]
+    return kept, tuple(names)
+
+
+def _stream_furniture(page: list[_Line]) -> tuple[list[list[_Line]], tuple[str, ...]]:
+    """In one stream: a running line repeats with its page number counting up, or is a Kamerstuk
+    footer; each one ends a page."""
+    names: dict[str, None] = {}
     groups: dict[str, list[int]] = {}
     for i, ln in enumerate(page):
         if not ln.blank and len(ln.text.text.strip()) < 120:
@@ -211,7 +226,7 @@ def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tup
                 out.append([])
             continue
         out[-1].append(ln)
-    return [p for p in out if p], tuple(names), len(out) > 1
+    return [p for p in out if p], tuple(names)
 
 
 def _repeats(key: str, seen: dict[str, dict[int, int | None]], pages: int) -> bool:
