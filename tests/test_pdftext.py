@@ -30,21 +30,10 @@ def originals():
     return {p.name: read_letter(str(p)) for p in (EK, TK, AGENDA, EK_MARCH)}
 
 
-KNOWN_FAILURES = {
-    # A footnote body that wraps after a complete sentence, in a stream without pages: its second
-    # line is taken for the next page's text.
-    (TK.name, 100, "raw-stream"),
-    (EK.name, 100, "raw-stream"),
-}
-"""Cases the reader still gets wrong (issue 10 stays open for them); strict, so a fix shows."""
-
-
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize(("width", "lines", "seed"), LAYOUTS)
 @pytest.mark.parametrize("sample", [TK.name, EK.name, AGENDA.name, EK_MARCH.name])
-def test_extracted_text_says_what_the_letter_says(request, originals, sample, width, lines, seed, style) -> None:
-    if (sample, width, style) in KNOWN_FAILURES:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="known limitation, see KNOWN_FAILURES"))
+def test_extracted_text_says_what_the_letter_says(originals, sample, width, lines, seed, style) -> None:
     original = originals[sample]
     text = extract(original, Layout(width, lines, style, seed), FOOTER)
     assert detect_flavour(text) is Flavour.PDF_TEXT

@@ -432,6 +432,10 @@ def _zone_bodies(page: list[_Line], i: int, expected: int, bounded: bool) -> tup
     bodies: dict[int, list[Mapped]] = {}
     current: int | None = None
     lead = page[i].indent
+    # In a stream whose pages start indented (seed 004's kind), the next page's first line ends the
+    # zone, so a body may wrap after a complete sentence.
+    reach = range(i + 1, min(len(page), i + 4 * MAX_BODY_LINES))
+    indented_page = not bounded and any(not page[k].blank and page[k].indent > lead for k in reach)
     j = i
     gap = False
     while j < len(page):
@@ -449,7 +453,8 @@ def _zone_bodies(page: list[_Line], i: int, expected: int, bounded: bool) -> tup
             continue
         if current is None or _BULLET_ONLY.match(ln.text.text) or len(bodies[current]) >= MAX_BODY_LINES:
             return j, ({} if bounded else _joined(bodies))
-        if not bounded and (gap or _complete(bodies[current][-1].text) or ln.indent > lead):
+        ended = gap or ln.indent > lead or (not indented_page and _complete(bodies[current][-1].text))
+        if not bounded and ended:
             return j, _joined(bodies)
         bodies[current].append(ln.text)
         j += 1
