@@ -122,25 +122,33 @@ class _Scorer:
     ) -> None:
         self.ka, self.kb, self.wa, self.wb = ka, kb, wa, wb
         self.params = params
-        self.cache: dict[tuple[int, int, int, int], float] = {}
+        # the score depends only on the units' contents: units alike in key and words share an
+        # id, so a letter of many alike paragraphs computes each distinct run pair once
+        ids: dict[tuple[str, tuple[str, ...]], int] = {}
+        self.ida = [ids.setdefault((key, tuple(words)), len(ids)) for key, words in zip(ka, wa)]
+        self.idb = [ids.setdefault((key, tuple(words)), len(ids)) for key, words in zip(kb, wb)]
+        self.by_content: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     def __call__(self, i: int, k: int, j: int, l: int) -> float:
-        key = (i, k, j, l)
-        hit = self.cache.get(key)
+        content = (tuple(self.ida[i : i + k]), tuple(self.idb[j : j + l]))
+        hit = self.by_content.get(content)
         if hit is None:
-            bound = self._bound(i, k, j, l)
-            if bound < self.params.threshold + (MULTI_MARGIN if k + l > 2 else 0.0):
-                # cannot pair whatever the texts say: skip the expensive comparison
-                self.cache[key] = bound
-                return bound
-            a = "".join(self.ka[i : i + k])
-            b = "".join(self.kb[j : j + l])
-            wa = [w for u in self.wa[i : i + k] for w in u]
-            wb = [w for u in self.wb[j : j + l] for w in u]
-            hit = _sim(a, b, wa, wb, self.params.word_weight)
-            if k > 1 or l > 1:
-                hit = min(hit, self._covered(i, k, j, l))
-            self.cache[key] = hit
+            hit = self._score(i, k, j, l)
+            self.by_content[content] = hit
+        return hit
+
+    def _score(self, i: int, k: int, j: int, l: int) -> float:
+        bound = self._bound(i, k, j, l)
+        if bound < self.params.threshold + (MULTI_MARGIN if k + l > 2 else 0.0):
+            # cannot pair whatever the texts say: skip the expensive comparison
+            return bound
+        a = "".join(self.ka[i : i + k])
+        b = "".join(self.kb[j : j + l])
+        wa = [w for u in self.wa[i : i + k] for w in u]
+        wb = [w for u in self.wb[j : j + l] for w in u]
+        hit = _sim(a, b, wa, wb, self.params.word_weight)
+        if k > 1 or l > 1:
+            hit = min(hit, self._covered(i, k, j, l))
         return hit
 
     def _bound(self, i: int, k: int, j: int, l: int) -> float:
@@ -198,6 +206,15 @@ def _align_range(
         out.extend(Group((), (j,), Relation.ADDED, 0.0) for j in range(b0, b1))
         return
     anchors = _unique_anchors(ka, kb, a0, a1, b0, b1)
+    if not anchors and (a1 - a0) * (b1 - b0) > DP_CELLS:
+        head, tail = _common_ends(ka, kb, a0, a1, b0, b1)
+        if head or tail:
+            # units repeated too often to anchor (a letter of alike paragraphs): the equal runs
+            # at both ends pair up as they stand, and only the middle is aligned
+            out.extend(Group((a0 + n,), (b0 + n,), Relation.EQUAL, 1.0) for n in range(head))
+            _align_range(ka, kb, a0 + head, a1 - tail, b0 + head, b1 - tail, score, params, out, depth)
+            out.extend(Group((a1 - n,), (b1 - n,), Relation.EQUAL, 1.0) for n in range(tail, 0, -1))
+            return
     if not anchors and (a1 - a0) * (b1 - b0) > DP_CELLS and depth < 3:
         anchors = _fuzzy_anchors(ka, kb, a0, a1, b0, b1, score)
     if not anchors:
@@ -211,6 +228,18 @@ def _align_range(
         out.append(Group((i,), (j,), Relation.EQUAL if ka[i] == kb[j] else Relation.CHANGED, score(i, 1, j, 1)))
         pa, pb = i + 1, j + 1
     _align_range(ka, kb, pa, a1, pb, b1, score, params, out, depth + 1)
+
+
+def _common_ends(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> tuple[int, int]:
+    """How many units at the start and at the end of the two ranges have equal keys (the ends
+    do not overlap)."""
+    head = 0
+    while a0 + head < a1 and b0 + head < b1 and ka[a0 + head] == kb[b0 + head]:
+        head += 1
+    tail = 0
+    while a1 - tail > a0 + head and b1 - tail > b0 + head and ka[a1 - 1 - tail] == kb[b1 - 1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def _unique_anchors(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int]]:

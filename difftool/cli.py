@@ -18,10 +18,9 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from rich.console import Console
 
 from difftool.engine import NotRelatedError
 from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, Letter, Options, Severity
@@ -40,6 +39,9 @@ from difftool.review import (
 )
 from difftool.sources import STDIN, InputError
 from difftool.visible import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 LETTER = click.Path(readable=False)
@@ -71,6 +73,8 @@ def _warn_about(*letters: Letter) -> None:
 
 
 def _console(out: io.StringIO | None) -> Console:
+    from rich.console import Console  # only text output needs rich
+
     if out is not None:
         return Console(file=out, no_color=True, width=120, highlight=False, soft_wrap=True)
     return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
@@ -408,7 +412,7 @@ def _check(
         lines.append(f"difftool check: {status}: {len(failing)} difference(s) at or above {fail_on_name} ({counts})")
     lines = [visible(line) for line in lines]  # they name the policy and review files
     if fmt == "text":
-        from difftool.render.text import check_line
+        from difftool.render.line import check_line
 
         found = [check_line(c, j.delta) + visible(_verdict_suffix(j.decision)) for j in judged if j.failing]
         _write("\n".join(found + lines) + "\n", output)

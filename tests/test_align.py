@@ -201,3 +201,20 @@ def test_bench_cli_last_line(tmp_path: Path, capsys) -> None:
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("argrewrite: f1_all=0.") and last.endswith(" pairs=3")
     assert argrewrite.main(["--data", str(tmp_path / "missing.json")]) == 2
+
+
+def test_alike_paragraphs_pair_at_both_ends_and_only_the_middle_is_aligned() -> None:
+    """Units repeated too often to anchor (issue 12): the equal runs at both ends pair as they
+    stand, so one changed unit among thousands is found without the banded DP over them all."""
+    para = "De minister zegt toe de Kamer voor de zomer te informeren over de voortgang."
+    a = [para] * 3000
+    b = list(a)
+    b[1200] = para.replace("zomer", "winter")
+    b.insert(2500, "Een nieuwe alinea over iets anders dan de voortgang.")
+    groups = align(a, b)
+    check_partition(groups, len(a), len(b))
+    odd = [g for g in groups if g.relation is not Relation.EQUAL]
+    assert [(g.a, g.b, g.relation) for g in odd] == [
+        ((1200,), (1200,), Relation.CHANGED),
+        ((), (2500,), Relation.ADDED),
+    ]

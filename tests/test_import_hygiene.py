@@ -46,3 +46,29 @@ def test_engine_never_imports_ui_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT), check=True)
     assert out.stdout.strip() == ""
+
+
+UI_AND_PDF = ("rich", "textual", "pdfplumber", "pdfminer")
+
+
+def _cli_modules(*args: str) -> set[str]:
+    """Top-level packages loaded by one ``difftool`` command, run as a process."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})), "
+        "file=sys.stderr))\n"
+        f"sys.argv = ['difftool', *{list(args)!r}]\n"
+        "from difftool.cli import main\nmain()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT))
+    assert out.returncode in (0, 1), out.stderr
+    (line,) = [x for x in out.stderr.splitlines() if x.startswith("MODULES ")]
+    return set(line.split()[1:])
+
+
+def test_check_and_json_compare_load_no_terminal_tui_or_pdf_library() -> None:
+    samples = ("samples/2026-06-22-jbz-ek.txt", "samples/2026-06-22-jbz-tk.txt")
+    for args in (("check", *samples), ("compare", "--format", "json", *samples)):
+        assert not _cli_modules(*args).intersection(UI_AND_PDF), args
+    text = _cli_modules("compare", *samples)  # the text summary is what rich is for
+    assert "rich" in text and not text.intersection({"textual", "pdfplumber", "pdfminer"})

@@ -1,4 +1,5 @@
-"""Comparison -> a readable terminal summary (rich), and the one-line-per-delta CI log.
+"""Comparison -> a readable terminal summary (rich); the one-line-per-delta CI log is in
+:mod:`difftool.render.line`.
 
 Every string from a letter or a file name goes through :func:`difftool.visible.visible`, so a
 control character in a letter is shown (``␛``), never sent to the terminal.
@@ -11,6 +12,7 @@ from rich.text import Text
 
 from difftool.model import SEVERITY_ORDER, Comparison, Delta, Letter, Severity, Side
 from difftool.render.jsonout import verdict
+from difftool.render.line import check_line as check_line
 from difftool.visible import visible
 
 STYLE = {
@@ -87,13 +89,6 @@ def _delta(console: Console, d: Delta) -> None:
     console.print(head)
     console.print(_side_text("A", d.a))
     console.print(_side_text("B", d.b))
-
-
-def check_line(c: Comparison, d: Delta) -> str:
-    """``path:line:col: severity kind id: explanation`` for a CI log (A's place, else B's)."""
-    letter, side = c.where(d)
-    line, col = letter.line_col(side.start)
-    return visible(f"{letter.path}:{line}:{col}: {d.severity.value} {d.kind} {d.id}: {d.explanation}")
 
 
 def render_letter(letter: Letter, console: Console) -> None:
