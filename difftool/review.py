@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -231,6 +230,8 @@ def save_review(path: str, review: Review, versions: Sequence[str]) -> None:
     load_review(path)
     text = json.dumps(review_document(review, versions), ensure_ascii=False, indent=2) + "\n"
     directory = os.path.dirname(os.path.abspath(path))
+    import tempfile  # only when writing a file
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
     except OSError as exc:
