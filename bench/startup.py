@@ -8,7 +8,7 @@ Measures, each as a fresh process (as a user runs it), median of N runs with min
     the ratio of the two medians is the figure of merit (goal: within 3x, and under 0.25 s);
   - ``difftool compare --format json`` on 10,000 short paragraphs that are all alike, one of them
     changed (generated), with its peak memory (the children's maximum resident set size; goal:
-    under 5 s and 500 MB).
+    under 5 s and 500 MB); and the same with two changes far apart.
 
 The word list is packed into the user's cache on a first run; one untimed warm-up run comes
 first, so the figures are those of every later run (run without PYTHONDONTWRITEBYTECODE, so that
@@ -54,8 +54,9 @@ print(changes)
 """
 
 
-def alike_letters(folder: Path, n: int) -> tuple[Path, Path]:
-    """Two letters of ``n`` short paragraphs that are all alike; B changes one word of one."""
+def alike_letters(folder: Path, n: int, far: bool = False) -> tuple[Path, Path]:
+    """Two letters of ``n`` short paragraphs that are all alike; B changes one word of one (with
+    ``far``: of the tenth paragraph, and B has a new paragraph near the end)."""
     head = (
         "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2025-2026\n\n36 000 Brief van de minister\n\n"
         "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 22 juni 2026\n\n"
@@ -63,8 +64,10 @@ def alike_letters(folder: Path, n: int) -> tuple[Path, Path]:
     para = "De minister zegt toe de Kamer voor de zomer te informeren over de voortgang."
     paras = [para] * n
     changed = list(paras)
-    changed[n // 2] = para.replace("zomer", "winter")
-    a, b = folder / "alike-a.txt", folder / "alike-b.txt"
+    changed[n // 10 if far else n // 2] = para.replace("zomer", "winter")
+    if far:
+        changed.insert(n - n // 10, "Een nieuwe alinea over iets anders dan de voortgang.")
+    a, b = folder / f"alike-a{'-far' * far}.txt", folder / f"alike-b{'-far' * far}.txt"
     a.write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
     b.write_text(head + "\n\n".join(changed) + "\n", encoding="utf-8")
     return a, b
@@ -121,14 +124,20 @@ def main() -> None:
             [*DIFFTOOL, "compare", "--format", "json", "--force", str(a), str(b)], args.alike_runs, ok=(0, 1, 2)
         )
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        fa, fb = alike_letters(Path(tmp), args.paragraphs, far=True)
+        far_t, far_proc = timed(
+            [*DIFFTOOL, "compare", "--format", "json", "--force", str(fa), str(fb)], args.alike_runs, ok=(0, 1, 2)
+        )
     peak_mb = peak / 1024  # kilobytes on Linux
     found = "exit 2: " + proc.stderr.decode(errors="replace").strip() if proc.returncode == 2 else "compared"
     note = "" if peak > before else " (no child above the earlier peak)"
     print(f"{args.paragraphs:,} alike paragraphs  {spread(alike_t)}  peak {peak_mb:.0f} MB{note}  {found}")
     print("                         (goal: under 5 s and 500 MB, or exit 2 within seconds)")
+    print(f"  the same, a change at 10% and a new paragraph at 90%: {spread(far_t)}  exit {far_proc.returncode}")
     print(
         f"startup: compare_ms={statistics.median(tool_t) * 1000:.0f} difflib_ms={statistics.median(base_t) * 1000:.0f} "
-        f"ratio={ratio:.1f} alike_s={statistics.median(alike_t):.2f} alike_peak_mb={peak_mb:.0f}"
+        f"ratio={ratio:.1f} alike_s={statistics.median(alike_t):.2f} alike_peak_mb={peak_mb:.0f} "
+        f"alike_far_s={statistics.median(far_t):.2f}"
     )
 
 

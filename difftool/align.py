@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -52,6 +52,8 @@ MAX_REPEAT = 16
 BAND = 24
 """Half-width of the diagonal band in which a gap too large for full DP and without any anchor
 is aligned, so the cost stays linear in its length."""
+MAX_EDITS = 64
+"""Most insertions plus deletions for which a gap of repeated units is cut by its equal runs."""
 MULTI_MARGIN = 0.15
 """A split or merge must beat the pairing threshold by this much (a 1:1 need only reach it)."""
 
@@ -215,6 +217,7 @@ def _align_range(
             _align_range(ka, kb, a0 + head, a1 - tail, b0 + head, b1 - tail, score, params, out, depth)
             out.extend(Group((a1 - n,), (b1 - n,), Relation.EQUAL, 1.0) for n in range(tail, 0, -1))
             return
+        anchors = _equal_runs(score, params, a0, a1, b0, b1)
     if not anchors and (a1 - a0) * (b1 - b0) > DP_CELLS and depth < 3:
         anchors = _fuzzy_anchors(ka, kb, a0, a1, b0, b1, score)
     if not anchors:
@@ -240,6 +243,71 @@ def _common_ends(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int
     while a1 - tail > a0 + head and b1 - tail > b0 + head and ka[a1 - 1 - tail] == kb[b1 - 1 - tail]:
         tail += 1
     return head, tail
+
+
+def _equal_runs(score: _Scorer, params: AlignParams, a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int]]:
+    """In a gap of mostly repeated units, the equal units of a shortest edit script of at most
+    ``MAX_EDITS`` edits (Landau–Vishkin: the furthest reach on each diagonal after each number of
+    edits); else none. Units are equal when alike in key and words (the scorer's ids). An edit is
+    an insertion, a deletion, or a substitution of a unit by one similar enough to pair with it
+    (a dissimilar one is a deletion and an insertion): so a changed unit faces its counterpart,
+    where any one of the alike units around it could otherwise give way."""
+    x, y = score.ida[a0:a1], score.idb[b0:b1]
+    n, m = len(x), len(y)
+    if 2 * len(set(x).union(y)) > n + m:
+        return []  # mostly distinct units: the anchors and the DP handle them
+
+    def similar(i: int, j: int) -> bool:
+        return score(a0 + i, 1, b0 + j, 1) >= params.threshold
+
+    trace: list[dict[int, int]] = []
+    prev: dict[int, int] = {}
+    for d in range(MAX_EDITS + 1):
+        cur: dict[int, int] = {}
+        for k in range(max(-d, -m), min(d, n) + 1):  # diagonal k: j = i - k
+            i = _reach(prev, k, n, m, similar)[0] if d else 0
+            if i < 0:
+                continue
+            while i < n and i - k < m and x[i] == y[i - k]:
+                i += 1
+            cur[k] = i
+        trace.append(cur)
+        if cur.get(n - m, -1) >= n:
+            return [(a0 + i, b0 + j) for i, j in _matches(trace, n, m, similar)]
+        prev = cur
+    return []
+
+
+def _reach(prev: dict[int, int], k: int, n: int, m: int, similar: Callable[[int, int], bool]) -> tuple[int, int]:
+    """Furthest start on diagonal ``k`` one edit after ``prev`` (-1 when none), and the diagonal
+    it comes from: staying, a substitution, a deletion (from ``k - 1``), an insertion (from
+    ``k + 1``)."""
+    best, came = -1, k
+    p = prev.get(k, -1)
+    if p >= 0:
+        best = p
+        if p < n and p - k < m and similar(p, p - k):
+            best = p + 1
+    p = prev.get(k - 1, -1)
+    if p >= 0 and p < n and p + 1 > best:
+        best, came = p + 1, k - 1
+    p = prev.get(k + 1, -1)
+    if p >= 0 and p - k <= m and p > best:
+        best, came = p, k + 1
+    return best, came
+
+
+def _matches(trace: list[dict[int, int]], n: int, m: int, similar: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """The equal pairs of the edit script that ``trace`` (the furthest reach per diagonal after
+    each number of edits) ends in, in order."""
+    pairs: list[tuple[int, int]] = []
+    k, i = n - m, n
+    for d in range(len(trace) - 1, -1, -1):
+        start, came = _reach(trace[d - 1], k, n, m, similar) if d else (0, 0)
+        pairs.extend((t, t - k) for t in range(i - 1, start - 1, -1))
+        if d:
+            i, k = trace[d - 1][came], came
+    return pairs[::-1]
 
 
 def _unique_anchors(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int]]:

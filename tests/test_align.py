@@ -205,7 +205,9 @@ def test_bench_cli_last_line(tmp_path: Path, capsys) -> None:
 
 def test_alike_paragraphs_pair_at_both_ends_and_only_the_middle_is_aligned() -> None:
     """Units repeated too often to anchor (issue 12): the equal runs at both ends pair as they
-    stand, so one changed unit among thousands is found without the banded DP over them all."""
+    stand, and the equal units of a short edit script cut the middle, so changes far apart among
+    thousands of alike units are found without the banded DP over them all. A changed unit faces
+    its counterpart (no alike unit elsewhere gives way for it, which would report a move)."""
     para = "De minister zegt toe de Kamer voor de zomer te informeren over de voortgang."
     a = [para] * 3000
     b = list(a)
@@ -217,4 +219,15 @@ def test_alike_paragraphs_pair_at_both_ends_and_only_the_middle_is_aligned() -> 
     assert [(g.a, g.b, g.relation) for g in odd] == [
         ((1200,), (1200,), Relation.CHANGED),
         ((), (2500,), Relation.ADDED),
+    ]
+    del b[2800]
+    b.insert(100, para.replace("Kamer", "Tweede Kamer"))
+    groups = align(a, b)
+    check_partition(groups, len(a), len(b))
+    odd = [g for g in groups if g.relation is not Relation.EQUAL]
+    # one alike unit fewer far off and a similar one more at 100: one of them changed at 100
+    assert [(g.a, g.b, g.relation) for g in odd] == [
+        ((100,), (100,), Relation.CHANGED),
+        ((1201,), (1201,), Relation.CHANGED),
+        ((), (2501,), Relation.ADDED),
     ]
