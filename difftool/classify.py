@@ -29,13 +29,9 @@ from difftool.lexicon import score as word_score
 from difftool.lexicon import zipf
 from difftool.model import SEVERITY_ORDER, Block, BlockKind, Kind, Severity, Token
 from difftool.references import Reference, explain_change
-from difftool.sentences import MONTH_ABBREVIATIONS
+from difftool.sentences import MONTHS
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "nergens", "geenszins", "not", "no", "never", "none"})
-MONTHS = (
-    frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
-    | MONTH_ABBREVIATIONS
-)
 AMOUNT_WORDS = frozenset({"€", "eur", "euro", "%", "procent", "mln", "miljoen", "mld", "miljard", "duizend", "fte"})
 MODALS = frozenset(
     "moet moeten moest moesten kan kunnen kon konden mag mogen mocht mochten zal zullen zou zouden "

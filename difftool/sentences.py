@@ -14,6 +14,11 @@ from __future__ import annotations
 import re
 
 MONTH_ABBREVIATIONS = frozenset("jan feb mrt apr jun jul aug sep sept okt oct nov dec".split())
+MONTHS = (
+    frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
+    | MONTH_ABBREVIATIONS
+)
+"""Dutch month names and their abbreviations: a number next to one is a date."""
 ABBREVIATIONS = (
     frozenset(
         """

@@ -46,7 +46,7 @@ from difftool.parse.common import (
     strip_markup,
 )
 from difftool.parse.extracted import without_spans
-from difftool.sentences import ABBREVIATIONS, BEFORE_NUMBER
+from difftool.sentences import ABBREVIATIONS, BEFORE_NUMBER, MONTHS
 from difftool.text import Mapped
 
 _BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf0fc\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u25e6\u2043\u25cb"
@@ -77,7 +77,6 @@ _NOT_BEFORE_A_MARKER = frozenset(
     meer minder dan nog ook alle beide elk iedere artikel artikelen lid leden hoofdstuk bijlage
     punt punten fase stap week weken dag dagen jaar jaren maand maanden uur nummer nr nrs""".split()
 )
-_MONTHS = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
 _SPACED = re.compile(r"(?<=[.,;:)\"'\u201d\u2019]) (\d{1,12})(?=\s+[A-Z(\u2018\u201c\"']|\s*$)")
 
 
@@ -495,7 +494,7 @@ def _candidates(t: str) -> list[tuple[int, int, str, int]]:
         after = m.group(3) or ""
         quantity = before is not None and before.group(1).casefold() in _NOT_BEFORE_A_MARKER
         capital = after[:1].isupper() and not m.group(2)  # after a full stop, a capital starts a sentence
-        if not (capital or after.casefold() in _MONTHS or quantity):
+        if not (capital or after.casefold() in MONTHS or quantity):
             out.append((m.start(), m.end(1), m.group(1), 0))
     return sorted(out)
 
