@@ -13,13 +13,14 @@ Usage: python bench/engine.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from difflib_baseline import difflib_baseline
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -73,21 +74,6 @@ def enlarge(text: str, factor: int) -> str:
             elif s:
                 out.append(s)
     return "\n\n".join(out) + "\n"
-
-
-def difflib_baseline(a: str, b: str) -> int:
-    pa = [p.strip() for p in a.split("\n\n") if p.strip()]
-    pb = [p.strip() for p in b.split("\n\n") if p.strip()]
-    sm = difflib.SequenceMatcher(None, pa, pb, autojunk=False)
-    changes = 0
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "replace":
-            for x, y in zip(pa[i1:i2], pb[j1:j2]):
-                wm = difflib.SequenceMatcher(None, x.split(), y.split(), autojunk=False)
-                changes += sum(1 for op in wm.get_opcodes() if op[0] != "equal")
-        elif tag != "equal":
-            changes += max(i2 - i1, j2 - j1)
-    return changes
 
 
 def measure(label: str, a_text: str, b_text: str, runs: int) -> float:

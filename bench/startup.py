@@ -35,23 +35,7 @@ EK = ROOT / "samples" / "2026-06-22-jbz-ek.txt"
 TK = ROOT / "samples" / "2026-06-22-jbz-tk.txt"
 DIFFTOOL = [sys.executable, "-m", "difftool"]
 
-DIFFLIB_SCRIPT = """
-import difflib, sys
-a = open(sys.argv[1], encoding="utf-8").read()
-b = open(sys.argv[2], encoding="utf-8").read()
-pa = [p.strip() for p in a.split("\\n\\n") if p.strip()]
-pb = [p.strip() for p in b.split("\\n\\n") if p.strip()]
-sm = difflib.SequenceMatcher(None, pa, pb, autojunk=False)
-changes = 0
-for tag, i1, i2, j1, j2 in sm.get_opcodes():
-    if tag == "replace":
-        for x, y in zip(pa[i1:i2], pb[j1:j2]):
-            wm = difflib.SequenceMatcher(None, x.split(), y.split(), autojunk=False)
-            changes += sum(1 for op in wm.get_opcodes() if op[0] != "equal")
-    elif tag != "equal":
-        changes += max(i2 - i1, j2 - j1)
-print(changes)
-"""
+BASELINE = Path(__file__).resolve().parent / "difflib_baseline.py"
 
 
 def alike_letters(folder: Path, n: int, far: bool = False) -> tuple[Path, Path]:
@@ -105,7 +89,7 @@ def main() -> None:
         print("note: PYTHONDONTWRITEBYTECODE is set: modules edited since their .pyc are compiled on every run")
 
     compare = [*DIFFTOOL, "compare", str(EK), str(TK)]
-    baseline = [sys.executable, "-c", DIFFLIB_SCRIPT, str(EK), str(TK)]
+    baseline = [sys.executable, str(BASELINE), str(EK), str(TK)]
     timed(compare, 1)  # warm-up: packs the word list into the cache on a first run
     tool_t: list[float] = []
     base_t: list[float] = []
