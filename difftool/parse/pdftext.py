@@ -211,7 +211,7 @@ def _stream_furniture(page: list[_Line]) -> tuple[list[list[_Line]], tuple[str, 
             groups.setdefault(_running_key(ln.text.text), []).append(i)
     running: set[int] = set()
     for key, idxs in groups.items():
-        numbers = [_page_number_at_end(page[i].text.text) for i in idxs]
+        numbers = [_page_number_at_edge(page[i].text.text, start_too=False) for i in idxs]
         if len(key) > 2 and _counting(numbers):
             running.update(idxs)
     for i, ln in enumerate(page):
@@ -242,13 +242,13 @@ def _repeats(key: str, seen: dict[str, dict[int, int | None]], pages: int) -> bo
     return all(n is None for n in numbers) and len(where) >= max(3, (pages + 1) // 2)
 
 
-def _page_number_at_edge(t: str) -> int | None:
-    m = re.search(r"\s(\d{1,3})\s*$", t) or re.match(r"^\s*(\d{1,3})\s", t)
-    return int(m.group(1)) if m else None
+_NUMBER_AT_END = re.compile(r"\s(\d{1,3})\s*$")
+_NUMBER_AT_START = re.compile(r"^\s*(\d{1,3})\s")
 
 
-def _page_number_at_end(t: str) -> int | None:
-    m = re.search(r"\s(\d{1,3})\s*$", t)
+def _page_number_at_edge(t: str, start_too: bool = True) -> int | None:
+    """The page number a running line carries at its end (or, with ``start_too``, its start)."""
+    m = _NUMBER_AT_END.search(t) or (_NUMBER_AT_START.match(t) if start_too else None)
     return int(m.group(1)) if m else None
 
 
