@@ -102,7 +102,7 @@ def parse_pdf_text(text: str) -> Parsed:
     queue = list(reversed(pages))
     number = 0
     while queue:
-        page = [replace(ln, page=number) for ln in queue.pop()]
+        page = queue.pop()
         number += 1
         zone = next(
             (
@@ -113,7 +113,7 @@ def parse_pdf_text(text: str) -> Parsed:
             None,
         )
         if zone is None:
-            stream.extend(page)
+            stream.extend(_numbered(page, number - 1))
             continue
         start, end, found, markers = zone
         bodies.update(found)
@@ -121,10 +121,15 @@ def parse_pdf_text(text: str) -> Parsed:
         for key, spans, numbers in markers:
             cuts.setdefault(key, []).extend(spans)
             refs_at[key] = refs_at.get(key, ()) + numbers
-        stream.extend(page[:start])
+        stream.extend(_numbered(page[:start], number - 1))
         if end < len(page):
             queue.append(page[end:])  # without form feeds, the zone ended the page
     return _paragraphs(stream, cuts, refs_at), bodies, furniture
+
+
+def _numbered(lines: list[_Line], page: int) -> list[_Line]:
+    """The lines a page keeps, with its number; the rest of a stream is numbered when it is a page."""
+    return [replace(ln, page=page) for ln in lines]
 
 
 # --- pages and furniture -----------------------------------------------------------------------
