@@ -180,6 +180,9 @@ _CHAMBER_MARK = re.compile(r"^(?:Eerste|Tweede) Kamer der Staten-Generaal$", re.
 _SENDER = re.compile(r"^(?:Brief|BRIEF|Nota|NOTA) (?:van|VAN)\b")
 _ADDRESSEE = re.compile(r"^Aan de [Vv]oorzitter van de (Eerste|Tweede) Kamer")
 _DATE = re.compile(r"^([A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (\d{1,2} \w+ \d{4})$")
+HEADER_LINES = (_VERGADERJAAR, _NUMBER, _ADDRESSEE, _DATE)
+"""Header lines that stand on a line of their own in print: a reader of wrapped text starts a
+paragraph at each (year, number, addressee, place and date)."""
 
 _ROLE = re.compile(
     r"^(?:De |de |THE )?(?:[Mm]inister|[Ss]taatssecretaris|[Mm]inister-president|MINISTER|STAATSSECRETARIS)"

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from difftool.parse.common import (
     EDGE_NUMBER,
     FURNITURE,
+    HEADER_LINES,
     PAGE_NUMBER,
     SENTENCE_END,
     SUPERSCRIPT_DIGIT,
@@ -53,10 +54,6 @@ _BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf0fc\u2022\u25cf\u25aa\u25a0\u00b7\u2023\u
 _BULLET_ONLY = re.compile(rf"^\s*[{_BULLET_GLYPHS}]\s*$")
 _BULLET_LEAD = re.compile(rf"^(\s*)[{_BULLET_GLYPHS}](?=\s)")
 _LIST_START = re.compile(r"^\s*(?:[-\u2022\u25cf\u2013*]\s|\(?[a-z]\)\s|[a-z]\.\s|[ivx]{1,4}[.)]\s|\d{1,2}[.)]\s+\S)")
-_OPENS_PARAGRAPH = re.compile(
-    r"^\s*(?:Aan de [Vv]oorzitter van de|Vergaderjaar \d{4}|Nr\. \d|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?, \d{1,2} \w+ \d{4}\s*$)"
-)
-"""Lines of a letter's header that always stand on their own: addressee, year, number, place and date."""
 _RUNNING_TAIL = re.compile(r"(?:Eerste|Tweede) Kamer,? vergaderjaar .*$")
 _BODY = re.compile(rf"^\s*(?:(\d{{1,3}})|([{SUPERSCRIPTS}]{{1,3}}))(?:\s+|(?<=[{SUPERSCRIPTS}])\s*)(?=\S)")
 _BARE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -604,7 +601,7 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     """Does ``ln`` start a new paragraph after ``prev``?"""
     p = prev.text.text.rstrip()
     t = ln.text.text
-    if _LIST_START.match(t) or _BULLET_LEAD.match(t) or _OPENS_PARAGRAPH.match(t):
+    if _LIST_START.match(t) or _BULLET_LEAD.match(t) or any(r.match(t.strip()) for r in HEADER_LINES):
         return True
     if _BROKEN_WORD.search(p):
         return False
