@@ -97,7 +97,6 @@ class ReviewApp(App[None]):
         super().__init__()
         self.request = request
         """What to compare, with the team's policy: the screen lists what `compare` and `check` see."""
-        self.path_a, self.path_b = request.a, request.b
         self.review_path = review_path
         self.review = review
         self.view: ReviewView | None = None
@@ -106,6 +105,14 @@ class ReviewApp(App[None]):
         self.severity: Severity | None = None
         self.show_cosmetic = False
         self.search_text = ""
+
+    @property
+    def path_a(self) -> str:
+        return self.request.a
+
+    @property
+    def path_b(self) -> str:
+        return self.request.b
 
     # --- building the screen ---------------------------------------------------------------------
 
