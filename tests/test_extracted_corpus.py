@@ -112,23 +112,18 @@ def test_control_every_edit_is_found(letter: str, layout: str, source: str) -> N
 
 KNOWN_FAILURES: dict[str, set[str]] = {
     "same": {
-        "agenda-tk-948/sans-11pt-30mm/pdftotext",
-        "agenda-tk-948/serif-12pt-35mm/pdftotext",
         "jbz-ek-qe/sans-12pt-35mm/pdftotext",
     },
     "edits": {
-        "agenda-tk-948/sans-11pt-30mm/pdftotext",
-        "agenda-tk-948/serif-12pt-35mm/pdftotext",
         "jbz-ek-qe/sans-12pt-35mm/pdftotext",
         "jbz-tk-1014/sans-10pt-20mm/pdfplumber",
         "jbz-tk-1014/sans-10pt-20mm/pdftotext",
     },
 }
-"""Extractions the reader still gets wrong (issue 10 stays open for them; docs/inputs.md, "Known
-limits"): in raw ``pdftotext`` (content-stream order) a footer run into a hyphenated word
-(``goedwer4 kend``), a footnote body without its number that is not a line of its own, a marker
-glued to a word in a run-together line (``dragen4``); a paragraph break missed after a moved
-paragraph (pdfplumber).
+"""Extractions the reader still gets wrong (issue 10; docs/inputs.md, "Known limits"): in raw
+``pdftotext`` (content-stream order) a footnote number written before the rest of its page's text
+rather than before its body; a paragraph break missed after a full line that ends a sentence, where
+the paragraph between was moved away (pdfplumber too).
 Strict: a case that starts passing must be taken off the list."""
 
 

@@ -192,3 +192,106 @@ def test_raw_pdftotext_writes_numbers_apart_from_bodies(zone: str) -> None:
     )
     bodies = {n: " ".join(m.text.split()) for n, m in parse_pdf_text(text)[1].items()}
     assert bodies == {1: "Kamerstuk 32 317, nr. 1007.", 2: "Kamerstuk 21 501-20, nr. 2185."}
+
+
+# --- raw pdftotext at a page's foot: a broken word's hyphen dropped, the next run glued to it ----
+
+_FOOTER = "Tweede Kamer, vergaderjaar 2025\u20132026, 29 754, nr. 712"
+_FILL = (
+    "De staatssecretaris heeft de gemeenten in een brief laten weten hoe de nieuwe\n"
+    "regeling voor de opvang van dak- en thuislozen vanaf het komende voorjaar\n"
+    "wordt uitgevoerd en welke middelen daarvoor in de begroting zijn gereserveerd.\n"
+)
+
+
+def _two_pages(foot: str, next_page: str) -> str:
+    return (
+        _FILL + "Het overleg met de koepels is afgerond.3 Daarna volgde een ronde langs de\n"
+        "provincies, waar de plannen op steun konden rekenen.4 Daarbij is een duur"
+        + foot
+        + "\n"
+        + _FOOTER
+        + "\n\n1\n\f"
+        + next_page
+        + "\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+
+
+@pytest.mark.parametrize(
+    ("foot", "bodies"),
+    [
+        # the first footnote number glued to the broken word, the next number on a line of its own
+        (
+            "3\n4\n\nKamerbrief van 3 maart 2025.\nZie de bijlage bij Kamerstuk 29 754, nr. 700.\n",
+            {3: "Kamerbrief van 3 maart 2025.", 4: "Zie de bijlage bij Kamerstuk 29 754, nr. 700."},
+        ),
+        # the first body glued to the broken word, its number after the bodies
+        (
+            "Kamerbrief van 3 maart 2025.\n4\nZie de bijlage bij Kamerstuk 29 754, nr. 700.\n3\n",
+            {3: "Kamerbrief van 3 maart 2025.", 4: "Zie de bijlage bij Kamerstuk 29 754, nr. 700."},
+        ),
+    ],
+    ids=["number-glued", "body-glued"],
+)
+def test_a_zone_glued_to_the_broken_word_above_it(foot: str, bodies: dict[int, str]) -> None:
+    text = _two_pages(foot, "zaam stelsel van opvang in alle regio's het doel, zoals de wet het vraagt.")
+    found = {n: " ".join(m.text.split()) for n, m in parse_pdf_text(text)[1].items()}
+    assert found == bodies
+    paras = " ".join(_paras(text))
+    assert "Kamerbrief" not in paras and "duur3" not in paras
+    assert "een duur zaam stelsel" in paras or "een duurzaam stelsel" in paras
+
+
+def test_a_lone_glued_number_before_its_body() -> None:
+    foot = "3\n\nAanhangsel Handelingen II, 2024/25, nr. 1203\n"
+    text = (
+        _FILL
+        + "Het overleg met de koepels is afgerond.3 Daarna volgde een ronde langs de\nprovincies. Daarbij is een duur"
+        + foot
+        + "\n"
+        + _FOOTER
+        + "\n\n1\n\fzaam stelsel het doel.\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    assert {n: m.text for n, m in parse_pdf_text(text)[1].items()} == {
+        3: "Aanhangsel Handelingen II, 2024/25, nr. 1203"
+    }
+
+
+def test_a_number_at_a_line_end_that_no_zone_follows_stays() -> None:
+    """``artikel 3`` at a line's end before ordinary text is not a footnote number."""
+    text = (
+        _FILL
+        + "Zo regelt artikel 3\nDe uitvoering ligt bij de gemeenten.\n\n"
+        + _FOOTER
+        + "\n\n1\n\f"
+        + _FILL
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    assert "artikel 3 De uitvoering" in " ".join(_paras(text))
+    assert parse_pdf_text(text)[1] == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("20242025", "2024-2025"), ("19992000", "1999-2000"), ("20242026", "20242026"), ("120242025", "120242025")],
+)
+def test_a_parliamentary_year_whose_hyphen_was_dropped(written: str, read: str) -> None:
+    text = f"Zie Kamerstuk II, {written}, 29 754, nr. 700, over de opvang.\n"
+    assert read in _paras(text)[0]
+
+
+def test_a_numbered_heading_in_a_wider_face_ends_its_line() -> None:
+    """A bold numbered heading that fills most of a line, followed by a capital, is its own paragraph
+    although by characters the next word might have fitted."""
+    heading = "3. Verordening over de erkenning van ouderschap tussen de lidstaten der Unie"
+    body = "In de Raad bleek dat een ruime meerderheid van de lidstaten de huidige tekst steunt"
+    text = _FILL + heading + "\n" + body + "\nen dat de onderhandelingen met het Parlement kunnen beginnen.\n"
+    assert heading in _paras(text)
+    # and a numbered item that wraps before a lower-case word runs on
+    item = "3. de verordening over de erkenning van ouderschap tussen de lidstaten van"
+    assert any(p.startswith(item + " de Unie") for p in _paras(_FILL + item + "\nde Unie wordt aangenomen.\n"))

@@ -103,22 +103,22 @@ def parse_pdf_text(text: str) -> Parsed:
         number += 1
         zone = next(
             (
-                (start, end, found, markers)
-                for start, end, found in _candidate_zones(page, next_note, bounded)
-                if (markers := _markers(page[:start], min(found), max(found)))
+                (kept, end, found, markers)
+                for kept, end, found in _candidate_zones(page, next_note, bounded)
+                if (markers := _markers(kept, min(found), max(found)))
             ),
             None,
         )
         if zone is None:
             stream.extend(_numbered(page, number - 1))
             continue
-        start, end, found, markers = zone
+        kept, end, found, markers = zone
         bodies.update(found)
         next_note = max(found) + 1
         for key, spans, numbers in markers:
             cuts.setdefault(key, []).extend(spans)
             refs_at[key] = refs_at.get(key, ()) + numbers
-        stream.extend(_numbered(page[:start], number - 1))
+        stream.extend(_numbered(kept, number - 1))
         if end < len(page):
             queue.append(page[end:])  # without form feeds, the zone ended the page
     return _paragraphs(stream, cuts, refs_at), bodies, furniture
@@ -140,7 +140,7 @@ def _pages(text: str) -> list[list[_Line]]:
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
         end = stop - 1 if stop > pos and text[stop - 1] == "\r" else stop
-        line = Mapped(text[pos:end], tuple(range(pos, end)))
+        line = Mapped(text[pos:end], tuple(range(pos, end))).sub(_RUN_YEARS, _years)
         while "\f" in line.text:
             cut = line.text.index("\f")
             if line.text[:cut].strip():
@@ -153,6 +153,16 @@ def _pages(text: str) -> list[list[_Line]]:
         pos = nl + 1
     out = [[_Line(ln, n, not ln.text.strip()) for ln in page] for n, page in enumerate(pages)]
     return [p for p in out if any(not ln.blank for ln in p)]
+
+
+_RUN_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
+"""Two years run together: raw pdftotext drops the hyphen of ``2024-`` at a line's end."""
+
+
+def _years(m: re.Match[str]) -> str:
+    """A parliamentary year (``2024-2025``) whose hyphen was dropped gets it back."""
+    first, second = m.group(1), m.group(2)
+    return f"{first}-{second}" if int(second) == int(first) + 1 else m.group(0)
 
 
 def _running_key(text: str) -> str:
@@ -295,7 +305,11 @@ def _body_start(page: list[_Line], i: int) -> tuple[int, Mapped, int] | None:
     return None
 
 
-def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[tuple[int, int, dict[int, Mapped]]]:
+_Zone = tuple[list[_Line], int, dict[int, Mapped]]
+"""A page's footnote zone: the page's lines of text before it, where it ends, its bodies."""
+
+
+def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[_Zone]:
     """Where the page's footnote zone may start and end, with its bodies, earliest first.
 
     A zone is a run of lines whose body starts number ``expected``, ``expected + 1``, … in
@@ -311,10 +325,10 @@ def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[tuple[in
             continue
         end, bodies = _zone_bodies(page, i, start[0], bounded)
         if bodies:
-            yield i, end, bodies
+            yield page[:i], end, bodies
 
 
-def _candidate_zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[tuple[int, int, dict[int, Mapped]]]:
+def _candidate_zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[_Zone]:
     """The zone as raw pdftotext may write it (numbers apart from their bodies), then as the
     other tools write it (each number at the start of its body)."""
     if bounded:
@@ -324,13 +338,14 @@ def _candidate_zones(page: list[_Line], expected: int, bounded: bool) -> Iterato
     yield from _zones(page, expected, bounded)
 
 
-def _detached_zone(page: list[_Line], expected: int) -> tuple[int, int, dict[int, Mapped]] | None:
+def _detached_zone(page: list[_Line], expected: int) -> _Zone | None:
     """A zone whose numbers stand on lines of their own, apart from the bodies: raw pdftotext
     writes a page in the order of its content stream, so a PDF that sets each footnote number as
     its own text run gives ``1`` / ``2`` / ``body 1`` / ``body 2``, or ``body 3`` / ``body 4`` /
     ``5`` / ``body 5`` / ``3`` / ``4``. A number alone right before text opens that body; the other
     numbers (a block of two or more, or those after the last body) belong, in order, to the bodies
     that have none, which come first."""
+    page = _unglued_number(page, expected)
     filled = [i for i, ln in enumerate(page) if not ln.blank]
     numbers = {i: int(m.group(1)) for i in filled if (m := _BARE.match(page[i].text.text))}
     first = next((i for i in filled if i in numbers and expected <= numbers[i] <= expected + MAX_SKIPPED + 40), None)
@@ -346,16 +361,49 @@ def _detached_zone(page: list[_Line], expected: int) -> tuple[int, int, dict[int
         return None
     bodies, unlabelled = walked
     before = unlabelled - sum(1 for n, _ in bodies if n is None)
-    start = first
+    text = page[:first]
     if before:
         earlier = _bodies_before(page, first, before)
         if earlier is None:
             return None
-        start, parts = earlier
+        text, parts = earlier
         bodies = [(None, lines) for lines in parts] + bodies
     if len(bodies) != len(found) or any(label not in (None, n) for n, (label, _) in zip(found, bodies)):
         return None
-    return start, len(page), {n: join_lines(lines) for n, (_, lines) in zip(found, bodies)}
+    return text, len(page), {n: join_lines(lines) for n, (_, lines) in zip(found, bodies)}
+
+
+_GLUED_TO_LINE = re.compile(r"(?<=[^\W\d_])(\s?)(\d{1,3})\s*$")
+
+
+def _unglued_number(page: list[_Line], expected: int) -> list[_Line]:
+    """Raw pdftotext drops the hyphen of a word broken at a line's end and glues the word's first
+    half to what comes next in the content stream; at a page's foot that may be the first
+    footnote number (``Daarbij kan een goedwer4`` / ``5``, or ``… de Europese kapitaal4`` /
+    ``Aanhangsel Handelingen …``). Such a number goes on a line of its own: when a number alone
+    on the next line follows it, or when it is glued to the word, is the footnote expected next
+    and only footnote bodies can follow it (as many lines as bodies may take, none a number)."""
+    filled = [i for i, ln in enumerate(page) if not ln.blank]
+    for k, i in enumerate(filled[:-1]):
+        m = _GLUED_TO_LINE.search(page[i].text.text)
+        if not m:
+            continue
+        number, rest = int(m.group(2)), filled[k + 1 :]
+        after = page[rest[0]].text.text
+        bare = _BARE.match(after)
+        then_numbers = bare is not None and int(bare.group(1)) == number + 1 and number >= expected
+        then_bodies = (
+            not m.group(1)
+            and expected <= number <= expected + MAX_SKIPPED
+            and _opens_body(after)
+            and len(rest) <= MAX_BODY_LINES
+            and not any(_BARE.match(page[j].text.text) for j in rest)
+        )
+        if then_numbers or then_bodies:
+            ln = page[i]
+            head = replace(ln, text=ln.text.slice(0, m.start()))
+            return [*page[:i], head, replace(ln, text=ln.text.slice(m.start(2), m.end(2))), *page[i + 1 :]]
+    return page
 
 
 _Body = tuple[int | None, list[Mapped]]
@@ -392,23 +440,38 @@ def _walk_tail(page: list[_Line], tail: list[int], numbers: dict[int, int]) -> t
     return bodies, unlabelled
 
 
-def _bodies_before(page: list[_Line], first: int, count: int) -> tuple[int, list[list[Mapped]]] | None:
+def _bodies_before(page: list[_Line], first: int, count: int) -> tuple[list[_Line], list[list[Mapped]]] | None:
     """``count`` bodies without numbers just above line ``first``: one per line, a line that starts
-    in lower case or with a digit continuing the one above. Returns where they start, or None."""
+    in lower case or with a digit continuing the one above. Returns the page's text above them
+    and the bodies, or None.
+
+    Raw pdftotext drops the hyphen of a word broken at a line's end and glues the word's first
+    half to what comes next in the content stream; at a page's foot that may be the first body
+    (``via de zogeKamerstuk II …``). When the bodies run into such a line (one that does not open a
+    body, or one longer than a printed line: two lines run together), the body starts at the
+    capital glued to a word's first half, and the half stays with the text."""
     bodies: list[list[Mapped]] = []
+    measure = _measure([len(ln.text.text.rstrip()) for ln in page if not ln.blank])
     j = first - 1
-    while j >= 0 and len(bodies) < count:
-        if not page[j].blank:
+    while j >= 0:
+        ln = page[j]
+        if not ln.blank:
             if bodies and not _opens_body(bodies[0][0].text):
-                bodies[0].insert(0, page[j].text)
+                bodies[0].insert(0, ln.text)
+            elif len(bodies) < count:
+                bodies.insert(0, [ln.text])
             else:
-                bodies.insert(0, [page[j].text])
+                break
+            glued = _GLUED_BODY.search(ln.text.text)
+            if len(bodies) == count and glued and (not _opens_body(ln.text.text) or glued.start(1) > measure):
+                bodies[0][0] = ln.text.slice(glued.start(1))
+                return page[:j] + [replace(ln, text=ln.text.slice(0, glued.start(1)))], bodies
         j -= 1
-    while bodies and not _opens_body(bodies[0][0].text) and j >= 0:
-        if not page[j].blank:
-            bodies[0].insert(0, page[j].text)
-        j -= 1
-    return (j + 1, bodies) if len(bodies) == count else None
+    return (page[: j + 1], bodies) if len(bodies) == count else None
+
+
+_GLUED_BODY = re.compile(r"[^\W\d_]{2}([A-Z][^\W\d_]+\b.*)$")
+"""A capital glued to a word's lower-case first half, with the rest of the line."""
 
 
 def _opens_body(text: str) -> bool:
@@ -614,8 +677,8 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     if needed < SURELY_FITS * right:
         return True  # the line stopped short though the next word would have fitted
     # Characters are not widths: where the next word may just have fitted, a finished sentence
-    # followed by a capital ends the paragraph.
-    if not (SENTENCE_END.search(p) and t.lstrip()[:1].isupper()):
+    # or a numbered heading (set in a wider bold face) followed by a capital ends the paragraph.
+    if not ((SENTENCE_END.search(p) or _LIST_START.match(prev.text.text)) and t.lstrip()[:1].isupper()):
         return False
     # ... and so does a finished sentence before a heading: a short line with no full stop.
     heading = len(t.rstrip()) < SURELY_FITS * right and not SENTENCE_END.search(t.rstrip())
