@@ -56,6 +56,9 @@ MAX_EDITS = 64
 """Most insertions plus deletions for which a gap of repeated units is cut by its equal runs."""
 MULTI_MARGIN = 0.15
 """A split or merge must beat the pairing threshold by this much (a 1:1 need only reach it)."""
+RECUT = 0.97
+"""Two units against two pair as one group only when they are the same text cut elsewhere (a
+paragraph break an extractor or editor moved): a looser 2:2 pairs revised paragraphs crosswise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +389,7 @@ def _grams(key: str, n: int = 6, step: int = 3) -> set[str]:
     return {key[k : k + n] for k in range(0, max(1, len(key) - n + 1), step)}
 
 
-_SHAPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1))
+_SHAPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1))
 
 
 def _dp(
@@ -418,7 +421,7 @@ def _dp(
                     continue
                 if k and l:
                     s = score(a0 + i, k, b0 + j, l)
-                    if k + l > 2 and s < tau + MULTI_MARGIN:
+                    if k + l > 2 and s < tau + MULTI_MARGIN or k == l == 2 and s < RECUT:
                         continue
                     gain = (s - tau) * (k + l) - pen * (k + l - 2)
                     if k + l == 2 and s < tau:

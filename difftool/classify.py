@@ -328,10 +328,15 @@ def _surface_kind(x: str, y: str) -> Kind:
     return Kind.TYPOGRAPHY
 
 
-def paragraph_break_verdict(split: bool, count: int) -> Verdict:
-    """One paragraph in one version is several in the other: a layout choice."""
-    what = "split into" if split else "merged from"
-    return Verdict(Severity.COSMETIC, Kind.PARAGRAPH_BREAK, f"paragraph {what} {count} paragraphs")
+def paragraph_break_verdict(in_a: int, in_b: int) -> Verdict:
+    """The same text cut into paragraphs elsewhere: a layout choice."""
+    if in_a == in_b:
+        what = f"{in_a} paragraphs with their breaks elsewhere"
+    elif in_a < in_b:
+        what = f"paragraph split into {in_b} paragraphs"
+    else:
+        what = f"paragraph merged from {in_a} paragraphs"
+    return Verdict(Severity.COSMETIC, Kind.PARAGRAPH_BREAK, what)
 
 
 def moved_verdict(text: str) -> Verdict:

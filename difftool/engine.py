@@ -452,8 +452,8 @@ def _compare_blocks(a: Letter, b: Letter, ctx: PairContext) -> tuple[list[_Raw],
             raws.extend(found)
             ops = _ops(ua, ub, hunks)
             relation = _changed(relation, found)
-            if relation in (Relation.SPLIT, Relation.MERGE):
-                v = classify.paragraph_break_verdict(relation is Relation.SPLIT, max(len(ia), len(ib)))
+            if relation is not Relation.MOVED and (len(ia) > 1 or len(ib) > 1):
+                v = classify.paragraph_break_verdict(len(ia), len(ib))
                 raws.append(_Raw.of((n, -1), v, "", _whole(ua), _whole(ub)))
         if relation is Relation.MOVED:
             wa, wb = _unit([a.blocks[i] for i in ia], light=True), _unit([b.blocks[j] for j in ib], light=True)

@@ -121,9 +121,8 @@ KNOWN_FAILURES: dict[str, set[str]] = {
     },
 }
 """Extractions the reader still gets wrong (issue 10; docs/inputs.md, "Known limits"): in raw
-``pdftotext`` (content-stream order) a footnote number written before the rest of its page's text
-rather than before its body; a paragraph break missed after a full line that ends a sentence, where
-the paragraph between was moved away (pdfplumber too).
+``pdftotext`` several paragraph breaks missed in a row around a heading; a paragraph break missed
+after a full line that ends a sentence, where the paragraph between was moved away (pdfplumber too).
 Strict: a case that starts passing must be taken off the list."""
 
 

@@ -70,3 +70,39 @@ def test_a_changed_header_date_is_a_date_change(a: str, b: str) -> None:
         assert [x.field for x in letter.blocks if x.field is HeaderField.DATE], letter.flavour
     real = [d for d in compare(left, right).deltas if d.severity.value == "substantive"]
     assert [(d.kind, d.a.text, d.b.text) for d in real] == [("date", "2025", "2026")]
+
+
+_PARAS = (
+    "De minister heeft de gemeenten gevraagd om voor het einde van het jaar een plan in te dienen "
+    "voor de opvang van dak- en thuislozen in hun regio.",
+    "Dat plan moet laten zien hoeveel plaatsen er nodig zijn en hoe de gemeenten samenwerken met de zorgaanbieders.",
+    "Het kabinet stelt daarvoor tot 2027 extra middelen beschikbaar.",
+    "Over de voortgang wordt uw Kamer in het voorjaar opnieuw geïnformeerd.",
+)
+
+
+@pytest.mark.parametrize(
+    ("a_cuts", "b_cuts"),
+    [((1, 3), (2, 3)), ((2, 3), (1, 3)), ((1, 2), (1, 3)), ((1,), (2,))],
+    ids=["boundary-later", "boundary-earlier", "second-boundary", "two-paragraphs"],
+)
+def test_a_paragraph_break_elsewhere_is_cosmetic(a_cuts: tuple[int, ...], b_cuts: tuple[int, ...]) -> None:
+    """The same sentences with a paragraph break in another place (an extractor's or an editor's
+    layout): one cosmetic paragraph-break, not a sentence removed here and a paragraph added there."""
+
+    def letter(cuts: tuple[int, ...]) -> str:
+        bounds = (0, *cuts, len(_PARAS))
+        return TK_HEADER + "\n\n".join(" ".join(_PARAS[s:e]) for s, e in zip(bounds, bounds[1:])) + "\n"
+
+    found = _real(letter(a_cuts), letter(b_cuts))
+    assert [d[:2] for d in found] == [("cosmetic", "paragraph-break")]
+    # a real change inside the re-cut paragraphs is still reported
+    edited = letter(b_cuts).replace("2027", "2028")
+    assert [d[:2] for d in _real(letter(a_cuts), edited) if d[0] != "cosmetic"] == [("substantive", "number")]
+
+
+def test_two_paragraphs_swapped_are_a_move_not_a_paragraph_break() -> None:
+    a = TK_HEADER + "\n\n".join(_PARAS) + "\n"
+    b = TK_HEADER + "\n\n".join((_PARAS[0], _PARAS[2], _PARAS[1], _PARAS[3])) + "\n"
+    kinds = [d[1] for d in _real(a, b)]
+    assert "moved" in kinds and "paragraph-break" not in kinds

@@ -295,3 +295,18 @@ def test_a_numbered_heading_in_a_wider_face_ends_its_line() -> None:
     # and a numbered item that wraps before a lower-case word runs on
     item = "3. de verordening over de erkenning van ouderschap tussen de lidstaten van"
     assert any(p.startswith(item + " de Unie") for p in _paras(_FILL + item + "\nde Unie wordt aangenomen.\n"))
+
+
+def test_a_footnote_number_the_stream_wrote_before_the_rest_of_the_page() -> None:
+    """Raw pdftotext may write a footnote number before text the content stream holds after it (a
+    list's text): when the next page goes on mid-sentence, the page's text must end open, so the
+    body is the page's last line, not everything after the number."""
+    text = (
+        _FILL + "Het kabinet steunt de gemeenten daarbij met een vast budget.3\nUitkomsten\n\n3\n\n"
+        "In het overleg bleek dat de meeste provincies de plannen steunen en dat er\n"
+        "brede steun is voor een gezamenlijke aanpak van de opvang in de regio en de\n"
+        "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 700.\n\n" + _FOOTER + "\n\n1\n\f"
+        "financiering daarvan door het Rijk.\n" + _FOOTER + "\n\n2\n\f"
+    )
+    assert _bodies(text) == {3: "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 700."}
+    assert any("opvang in de regio en de financiering daarvan" in p for p in _paras(text))

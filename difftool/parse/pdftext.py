@@ -104,7 +104,7 @@ def parse_pdf_text(text: str) -> Parsed:
         zone = next(
             (
                 (kept, end, found, markers)
-                for kept, end, found in _candidate_zones(page, next_note, bounded)
+                for kept, end, found in _candidate_zones(page, next_note, bounded, _runs_on(queue))
                 if (markers := _markers(kept, min(found), max(found)))
             ),
             None,
@@ -328,24 +328,71 @@ def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[_Zone]:
             yield page[:i], end, bodies
 
 
-def _candidate_zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[_Zone]:
+def _runs_on(queue: list[list[_Line]]) -> bool:
+    """Does the next page start in lower case: a sentence running over from this page?"""
+    lines = queue[-1] if queue else []
+    first = next((ln.text.text.lstrip() for ln in lines if not ln.blank and not _BULLET_ONLY.match(ln.text.text)), "")
+    return first[:1].islower()
+
+
+def _candidate_zones(page: list[_Line], expected: int, bounded: bool, runs_on: bool = False) -> Iterator[_Zone]:
     """The zone as raw pdftotext may write it (numbers apart from their bodies), then as the
     other tools write it (each number at the start of its body)."""
     if bounded:
-        detached = _detached_zone(page, expected)
+        detached = _detached_zone(page, expected, runs_on)
         if detached is not None:
             yield detached
     yield from _zones(page, expected, bounded)
 
 
-def _detached_zone(page: list[_Line], expected: int) -> _Zone | None:
+def _detached_zone(page: list[_Line], expected: int, runs_on: bool = False) -> _Zone | None:
+    """The zone as :func:`_numbers_apart` reads it; but when the next page continues a sentence and
+    that reading leaves the page's text finished (a full stop, a heading), the reading in which the
+    bodies are the page's last lines and the numbers stood anywhere (a list the content stream
+    wrote after a footnote number) leaves it open, as it must be."""
+    page = _unglued_number(page, expected)
+    zone = _numbers_apart(page, expected)
+    if not runs_on or (zone is not None and not _finished(zone[0])):
+        return zone
+    alternative = _bodies_last(page, expected)
+    return alternative if alternative is not None and not _finished(alternative[0]) else zone
+
+
+def _finished(text: list[_Line]) -> bool:
+    """Does the page's text end a sentence, or on a short line (a heading)?"""
+    filled = [ln.text.text.rstrip() for ln in text if not ln.blank]
+    if not filled:
+        return True
+    return bool(SENTENCE_END.search(filled[-1])) or len(filled[-1]) < SURELY_FITS * _measure([len(t) for t in filled])
+
+
+def _bodies_last(page: list[_Line], expected: int) -> _Zone | None:
+    """The page's last lines as the bodies of the numbers that stand alone on the page's lower half."""
+    filled = [i for i, ln in enumerate(page) if not ln.blank]
+    lower = filled[len(filled) // 2 :]
+    numbers = [i for i in lower if _BARE.match(page[i].text.text)]
+    found = [int(page[i].text.text) for i in numbers]
+    if (
+        not found
+        or found != list(range(found[0], found[0] + len(found)))
+        or not expected <= found[0] <= expected + MAX_SKIPPED
+    ):
+        return None
+    rest = [ln for i, ln in enumerate(page) if i not in numbers]
+    earlier = _bodies_before(rest, len(rest), len(found))
+    if earlier is None:
+        return None
+    text, parts = earlier
+    return text, len(page), {n: join_lines(lines) for n, lines in zip(found, parts)}
+
+
+def _numbers_apart(page: list[_Line], expected: int) -> _Zone | None:
     """A zone whose numbers stand on lines of their own, apart from the bodies: raw pdftotext
     writes a page in the order of its content stream, so a PDF that sets each footnote number as
     its own text run gives ``1`` / ``2`` / ``body 1`` / ``body 2``, or ``body 3`` / ``body 4`` /
     ``5`` / ``body 5`` / ``3`` / ``4``. A number alone right before text opens that body; the other
     numbers (a block of two or more, or those after the last body) belong, in order, to the bodies
     that have none, which come first."""
-    page = _unglued_number(page, expected)
     filled = [i for i, ln in enumerate(page) if not ln.blank]
     numbers = {i: int(m.group(1)) for i in filled if (m := _BARE.match(page[i].text.text))}
     first = next((i for i in filled if i in numbers and expected <= numbers[i] <= expected + MAX_SKIPPED + 40), None)
