@@ -15,7 +15,11 @@ extractor writes it:
 - ``viewer`` (a copy from a PDF viewer): like pdfminer but no form feeds, so only the running
   footer tells where a page ends;
 - ``raw-stream`` (seed 004's kind): no form feeds and no footer; a page's first line starts with
-  a space.
+  a space;
+- ``content-stream`` (raw ``pdftotext`` of a LibreOffice PDF, which follows the content stream):
+  a broken word's hyphen dropped and the line run together with the next; at a page's foot the
+  word's first half glued to what the stream holds next (the first footnote number or body, or
+  the footer); the footnote numbers apart from their bodies, before them or after them.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 from difftool.lexicon import known
 from difftool.model import BlockKind, Letter
 
-STYLES = ("pdftotext", "layout", "pdfminer", "viewer", "raw-stream")
+STYLES = ("pdftotext", "layout", "pdfminer", "viewer", "raw-stream", "content-stream")
 
 
 @dataclass(frozen=True)
@@ -106,11 +110,13 @@ def extract(letter: Letter, layout: Layout, footer: str) -> str:
     out: list[str] = []
     for number, (body, notes) in enumerate(pages, start=1):
         out.append(_page(body, [(n, bodies[n]) for n in notes], layout, footer, number))
-    sep = "\f" if layout.style in ("pdftotext", "layout", "pdfminer") else "\n"
+    sep = "\f" if layout.style in ("pdftotext", "layout", "pdfminer", "content-stream") else "\n"
     return sep.join(out)
 
 
 def _page(body: list[str], notes: list[tuple[int, str]], layout: Layout, footer: str, number: int) -> str:
+    if layout.style == "content-stream":
+        return _content_stream(body, notes, layout, footer, number)
     style = layout.style
     lines = list(body)
     while lines and not lines[-1]:
@@ -137,3 +143,25 @@ def _page(body: list[str], notes: list[tuple[int, str]], layout: Layout, footer:
     if style in ("pdfminer", "viewer"):
         lines = [ln + " " if ln else ln for ln in lines]
     return "\n".join(lines) + "\n"
+
+
+def _content_stream(body: list[str], notes: list[tuple[int, str]], layout: Layout, footer: str, number: int) -> str:
+    """A page as raw pdftotext writes a LibreOffice PDF: in content-stream order."""
+    rng = random.Random(layout.seed * 1000 + number)
+    zone: list[str] = []
+    numbers = [str(n) for n, _ in notes]
+    texts = [" ".join(_wrap(text, layout.width + 10)) for _, text in notes]
+    if notes and rng.random() < 0.5:
+        zone = numbers + texts  # the numbers first, then the bodies
+    elif notes:
+        zone = texts + numbers  # the bodies, then their numbers
+    after = [*zone, "", f"{footer}", "", str(number)]
+    lines: list[str] = []
+    for line in [ln for ln in body if ln]:
+        if lines and lines[-1].endswith("-") and lines[-1][-2:-1].isalpha():
+            lines[-1] = lines[-1][:-1] + line  # the hyphen dropped, the next line run on
+        else:
+            lines.append(line)
+    if lines and lines[-1].endswith("-") and lines[-1][-2:-1].isalpha():
+        lines[-1] = lines[-1][:-1] + after.pop(0)  # glued to what the stream holds next
+    return "\n".join([*lines, *after]) + "\n"

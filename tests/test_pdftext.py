@@ -310,3 +310,30 @@ def test_a_footnote_number_the_stream_wrote_before_the_rest_of_the_page() -> Non
     )
     assert _bodies(text) == {3: "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 700."}
     assert any("opvang in de regio en de financiering daarvan" in p for p in _paras(text))
+
+
+def test_a_body_after_a_space_where_the_broken_word_goes_on_over_the_page() -> None:
+    """Justified text may leave a space where raw pdftotext glued the first body to a broken word
+    (``diplomatiek ver BNC-fiche``); the next page's first word, joined to the half before it,
+    makes the word (``ver`` + ``trouwelijk``), so the body starts there."""
+    text = (
+        _FILL + "Het overleg met de gemeenten is afgerond.3 Daarna volgde een ronde langs de\n"
+        "provincies, een gevoelig en tot nu toe ver Kamerbrief van 3 maart 2025.\n3\n\n"
+        + _FOOTER
+        + "\n\n1\n\ftrouwelijk gebleven proces, zoals de wet het vraagt.\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    assert _bodies(text) == {3: "Kamerbrief van 3 maart 2025."}
+    assert any("tot nu toe ver trouwelijk gebleven" in p or "vertrouwelijk" in p for p in _paras(text))
+
+
+def test_as_many_lines_as_numbers_are_one_body_each() -> None:
+    """After a block of numbers, as many lines as numbers are a body each, also one that starts in
+    lower case (``zie …``) and would otherwise continue the body above."""
+    text = (
+        "De Raad besprak het voorstel van de Commissie.1 Daarna volgde het tweede punt\n"
+        "van de agenda, waarover de lidstaten verdeeld bleven.2\n1\n2\n\n"
+        "Kamerstuk 29 754, nr. 700.\nzie ook de brief van 3 maart 2025.\n\n" + _FOOTER + "\n\n1\n\f"
+    )
+    assert _bodies(text) == {1: "Kamerstuk 29 754, nr. 700.", 2: "zie ook de brief van 3 maart 2025."}

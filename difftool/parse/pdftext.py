@@ -33,6 +33,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from difftool.lexicon import known, zipf
 from difftool.parse.common import (
     EDGE_NUMBER,
     FURNITURE,
@@ -104,7 +105,7 @@ def parse_pdf_text(text: str) -> Parsed:
         zone = next(
             (
                 (kept, end, found, markers)
-                for kept, end, found in _candidate_zones(page, next_note, bounded, _runs_on(queue))
+                for kept, end, found in _candidate_zones(page, next_note, bounded, _next_start(queue))
                 if (markers := _markers(kept, min(found), max(found)))
             ),
             None,
@@ -328,34 +329,62 @@ def _zones(page: list[_Line], expected: int, bounded: bool) -> Iterator[_Zone]:
             yield page[:i], end, bodies
 
 
-def _runs_on(queue: list[list[_Line]]) -> bool:
-    """Does the next page start in lower case: a sentence running over from this page?"""
+def _next_start(queue: list[list[_Line]]) -> str:
+    """The first line of the next page (past the bullets a content stream writes first)."""
     lines = queue[-1] if queue else []
-    first = next((ln.text.text.lstrip() for ln in lines if not ln.blank and not _BULLET_ONLY.match(ln.text.text)), "")
-    return first[:1].islower()
+    return next((ln.text.text.lstrip() for ln in lines if not ln.blank and not _BULLET_ONLY.match(ln.text.text)), "")
 
 
-def _candidate_zones(page: list[_Line], expected: int, bounded: bool, runs_on: bool = False) -> Iterator[_Zone]:
+def _candidate_zones(page: list[_Line], expected: int, bounded: bool, next_start: str = "") -> Iterator[_Zone]:
     """The zone as raw pdftotext may write it (numbers apart from their bodies), then as the
     other tools write it (each number at the start of its body)."""
     if bounded:
-        detached = _detached_zone(page, expected, runs_on)
+        detached = _detached_zone(page, expected, next_start)
         if detached is not None:
             yield detached
     yield from _zones(page, expected, bounded)
 
 
-def _detached_zone(page: list[_Line], expected: int, runs_on: bool = False) -> _Zone | None:
-    """The zone as :func:`_numbers_apart` reads it; but when the next page continues a sentence and
-    that reading leaves the page's text finished (a full stop, a heading), the reading in which the
-    bodies are the page's last lines and the numbers stood anywhere (a list the content stream
-    wrote after a footnote number) leaves it open, as it must be."""
+def _detached_zone(page: list[_Line], expected: int, next_start: str = "") -> _Zone | None:
+    """The zone as :func:`_numbers_apart` reads it. But when the next page goes on mid-sentence
+    (``next_start`` in lower case), the page's text must end where it goes on: of the readings in
+    which the bodies are the page's last lines and the numbers stood anywhere (a list the content
+    stream wrote after a footnote number; a body glued to a broken word), the first whose last word
+    and the next page's first make one word wins, then the first that leaves the text open (no
+    full stop, no heading)."""
     page = _unglued_number(page, expected)
     zone = _numbers_apart(page, expected)
-    if not runs_on or (zone is not None and not _finished(zone[0])):
+    if not next_start[:1].islower():
         return zone
-    alternative = _bodies_last(page, expected)
-    return alternative if alternative is not None and not _finished(alternative[0]) else zone
+    alternatives = (_bodies_last(page, expected, next_start), _bodies_last(page, expected, next_start, per_line=True))
+    readings = [r for r in (zone, *alternatives) if r]
+    joined = next((r for r in readings if _rejoins(r[0], next_start)), None)
+    if joined is not None:
+        return joined
+    return next((r for r in readings if not _finished(r[0])), zone)
+
+
+_LAST_PART = re.compile(r"([^\W\d_]+)\s*$")
+_FIRST_PART = re.compile(r"^([^\W\d_]+)")
+
+
+def _rejoins(text: list[_Line], next_start: str) -> bool:
+    """Do the page's last word and the next page's first make one word (a hyphen the extractor
+    dropped)?"""
+    filled = [ln.text.text for ln in text if not ln.blank]
+    return bool(filled) and _one_word(filled[-1], next_start)
+
+
+def _one_word(head: str, next_start: str) -> bool:
+    """Do the last word of ``head`` and the first of ``next_start`` make one word?"""
+    first = _LAST_PART.search(head)
+    second = _FIRST_PART.match(next_start)
+    if first is None or second is None:
+        return False
+    joined, rest = first.group(1) + second.group(1), second.group(1)
+    # the join is a word, and a likelier one than the second half alone (``ver`` + ``trouwelijk``,
+    # ``Commiss`` + ``iedebat``; not ``vanuit`` + ``trouwelijk``, a compound of two listed words)
+    return known(joined) and (zipf(joined) > zipf(rest) or not known(rest))
 
 
 def _finished(text: list[_Line]) -> bool:
@@ -366,12 +395,13 @@ def _finished(text: list[_Line]) -> bool:
     return bool(SENTENCE_END.search(filled[-1])) or len(filled[-1]) < SURELY_FITS * _measure([len(t) for t in filled])
 
 
-def _bodies_last(page: list[_Line], expected: int) -> _Zone | None:
-    """The page's last lines as the bodies of the numbers that stand alone on the page's lower half."""
+def _bodies_last(page: list[_Line], expected: int, next_start: str, per_line: bool = False) -> _Zone | None:
+    """The page's last lines as the bodies of the numbers that stand alone on the page's lower half:
+    one per line that opens a body, or (``per_line``) one per line."""
     filled = [i for i, ln in enumerate(page) if not ln.blank]
     lower = filled[len(filled) // 2 :]
     numbers = [i for i in lower if _BARE.match(page[i].text.text)]
-    found = [int(page[i].text.text) for i in numbers]
+    found = sorted(int(page[i].text.text) for i in numbers)
     if (
         not found
         or found != list(range(found[0], found[0] + len(found)))
@@ -379,10 +409,16 @@ def _bodies_last(page: list[_Line], expected: int) -> _Zone | None:
     ):
         return None
     rest = [ln for i, ln in enumerate(page) if i not in numbers]
-    earlier = _bodies_before(rest, len(rest), len(found))
-    if earlier is None:
+    if per_line:
+        kept = [i for i, ln in enumerate(rest) if not ln.blank]
+        if len(kept) <= len(found):
+            return None
+        cut = kept[-len(found)]
+        text, parts = rest[:cut], [[rest[i].text] for i in kept[-len(found) :]]
+    elif (earlier := _bodies_before(rest, len(rest), len(found), next_start)) is not None:
+        text, parts = earlier
+    else:
         return None
-    text, parts = earlier
     return text, len(page), {n: join_lines(lines) for n, lines in zip(found, parts)}
 
 
@@ -460,9 +496,11 @@ _Body = tuple[int | None, list[Mapped]]
 def _walk_tail(page: list[_Line], tail: list[int], numbers: dict[int, int]) -> tuple[list[_Body], int] | None:
     """The bodies from the first footnote number on, and how many numbers label no body: a single
     number before text labels that body; a block of numbers, or numbers after the last text, do not
-    (the texts after a block are bodies without numbers, one per line that opens a body)."""
+    (the texts after a block are bodies without numbers: one per line when there are as many lines
+    as numbers in the block, else one per line that opens a body)."""
     bodies: list[_Body] = []
     unlabelled = 0
+    per_line = False
     k = 0
     while k < len(tail):
         i = tail[k]
@@ -476,27 +514,25 @@ def _walk_tail(page: list[_Line], tail: list[int], numbers: dict[int, int]) -> t
                 unlabelled += run - k
                 if run < len(tail):
                     bodies.append((None, []))
+                    text_lines = next((n for n in range(run, len(tail)) if tail[n] in numbers), len(tail)) - run
+                    per_line = text_lines == run - k
             k = run
             continue
         if not bodies:
             return None
-        if bodies[-1][0] is None and bodies[-1][1] and _opens_body(page[i].text.text):
+        if bodies[-1][0] is None and bodies[-1][1] and (per_line or _opens_body(page[i].text.text)):
             bodies.append((None, []))
         bodies[-1][1].append(page[i].text)
         k += 1
     return bodies, unlabelled
 
 
-def _bodies_before(page: list[_Line], first: int, count: int) -> tuple[list[_Line], list[list[Mapped]]] | None:
+def _bodies_before(
+    page: list[_Line], first: int, count: int, next_start: str = ""
+) -> tuple[list[_Line], list[list[Mapped]]] | None:
     """``count`` bodies without numbers just above line ``first``: one per line, a line that starts
     in lower case or with a digit continuing the one above. Returns the page's text above them
-    and the bodies, or None.
-
-    Raw pdftotext drops the hyphen of a word broken at a line's end and glues the word's first
-    half to what comes next in the content stream; at a page's foot that may be the first body
-    (``via de zogeKamerstuk II …``). When the bodies run into such a line (one that does not open a
-    body, or one longer than a printed line: two lines run together), the body starts at the
-    capital glued to a word's first half, and the half stays with the text."""
+    and the bodies, or None. The topmost body may start inside a line (:func:`_glue_at`)."""
     bodies: list[list[Mapped]] = []
     measure = _measure([len(ln.text.text.rstrip()) for ln in page if not ln.blank])
     j = first - 1
@@ -509,22 +545,50 @@ def _bodies_before(page: list[_Line], first: int, count: int) -> tuple[list[_Lin
                 bodies.insert(0, [ln.text])
             else:
                 break
-            glued = _GLUED_BODY.search(ln.text.text)
-            if len(bodies) == count and glued and (not _opens_body(ln.text.text) or glued.start(1) > measure):
-                bodies[0][0] = ln.text.slice(glued.start(1))
-                return page[:j] + [replace(ln, text=ln.text.slice(0, glued.start(1)))], bodies
+            at = _glue_at(ln.text.text, measure, next_start) if len(bodies) == count else None
+            if at is not None:
+                bodies[0][0] = ln.text.slice(at)
+                return page[:j] + [replace(ln, text=ln.text.slice(0, at))], bodies
         j -= 1
     return (page[: j + 1], bodies) if len(bodies) == count else None
 
 
-_GLUED_BODY = re.compile(r"[^\W\d_]{2}([A-Z][^\W\d_]+\b.*)$")
-"""A capital glued to a word's lower-case first half, with the rest of the line."""
+def _glue_at(text: str, measure: float, next_start: str) -> int | None:
+    """Where a footnote body starts inside a line of text, if it does.
+
+    Raw pdftotext drops the hyphen of a word broken at a line's end and glues the word's first
+    half to what comes next in the content stream; at a page's foot that may be the first body
+    (``via de zogeKamerstuk II …``, ``wordt voorbhttps://…``; justified text may leave a space,
+    ``diplomatiek ver BNC-fiche``). A capital glued to a word's lower-case first half starts the
+    body when the line cannot be one body's first line (it does not open one, or is longer than a
+    printed line: two lines run together); a glued web address always does; and any such start,
+    glued or after a space, does when the half before it and the next page's first word make one
+    word (``ver`` + ``trouwelijk``)."""
+    glued = _GLUED_BODY.search(text)
+    if glued and (not _opens_body(text) or glued.start(1) > measure or _is_url(glued.group(1))):
+        return glued.start(1)
+    if next_start:
+        for m in _BODY_INSIDE.finditer(text):
+            if _one_word(text[: m.start(1)], next_start):
+                return m.start(1)
+    return None
+
+
+_GLUED_BODY = re.compile(r"[a-zß-öø-ÿ]{2}((?:[A-Z][^\W\d_]+\b|https?://|www\.).*)$")
+"""A capital or a web address glued to a word's lower-case first half, with the rest of the line."""
+_BODY_INSIDE = re.compile(r"[a-zß-öø-ÿ]{2} ?([A-Z]|https?://|www\.)")
+"""Where a body may start inside a line: a capital or web address after a lower-case word's end."""
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://", "www."))
 
 
 def _opens_body(text: str) -> bool:
-    """A footnote body's first line: it does not start in lower case or with a digit."""
+    """A footnote body's first line: it does not start in lower case or with a digit, or it is a
+    web address (a footnote of its own more often than the rest of one)."""
     t = text.lstrip()
-    return bool(t) and not (t[0].islower() or t[0].isdigit())
+    return bool(t) and (not (t[0].islower() or t[0].isdigit()) or _is_url(t))
 
 
 def _after_paragraph(page: list[_Line], i: int) -> bool:
@@ -715,6 +779,8 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
         return True
     if _BROKEN_WORD.search(p):
         return False
+    if ln.page != prev.page and t.lstrip()[:1].islower():
+        return False  # a sentence (or a word whose hyphen an extractor dropped) runs over the page
     if ln.indent - left >= 2 and ln.indent > prev.indent:
         return True  # a first-line indent, or an item that lost its bullet
     if in_list and SENTENCE_END.search(p):
