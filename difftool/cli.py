@@ -26,7 +26,7 @@ from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, L
 from difftool.pipeline import Request, Result, evaluate, read
 from difftool.policy import Policy, PolicyError, Sources, load_policy, policy_effect
 from difftool.readers import read_letter, read_with_text
-from difftool.reconcile import ReconcileRequest, Reconciliation, default_base, reconcile
+from difftool.reconcile import NotRelatedPair, ReconcileRequest, Reconciliation, reconcile
 from difftool.review import (
     Decision,
     Judged,
@@ -370,7 +370,12 @@ def check_cmd(
             fail(f"--format {fmt} compares two files; with {2 + len(more)} files use text or json")
         review = _read_review(review_file) if review_file else Review()
         request = ReconcileRequest(
-            (a, b, *more), None, policy, review, Severity(fail_on) if fail_on else None, Options(force=force),
+            (a, b, *more),
+            None,
+            policy,
+            review,
+            Severity(fail_on) if fail_on else None,
+            Options(force=force),
             _flavour(flavour),
         )
         sys.exit(_check_many(_reconcile(request), fmt, review_file, output))
@@ -386,9 +391,8 @@ def _reconcile(request: ReconcileRequest) -> Reconciliation:
     _warn_about(*letters)
     try:
         return reconcile(letters, request)
-    except NotRelatedError as exc:
-        base = request.base if request.base is not None else default_base(letters)
-        fail(f"{request.paths[base]} and another version are {exc}")
+    except NotRelatedPair as exc:
+        fail(f"{exc.a} and {exc.b} are {exc}")
 
 
 def _check_many(r: Reconciliation, fmt: str, review_file: str | None, output: str | None) -> int:

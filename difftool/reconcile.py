@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from difftool import classify
-from difftool.engine import EMPTY_SIDE
+from difftool.engine import EMPTY_SIDE, NotRelatedError
 from difftool.model import (
     SEVERITY_ORDER,
     BlockKind,
@@ -52,6 +52,15 @@ from difftool.text import squash
 SCHEMA = "difftool.reconcile/1"
 STRUCTURE_KINDS = frozenset({Kind.PARAGRAPH_BREAK, Kind.MOVED, Kind.FOOTNOTE_NUMBER})
 """Kinds that say how a unit stands, not what it reads: one variation point per row and kind."""
+
+
+class NotRelatedPair(NotRelatedError):
+    """A version is not a version of the same letter as the base."""
+
+    def __init__(self, relatedness: float, a: str, b: str) -> None:
+        super().__init__(relatedness)
+        self.a = a
+        self.b = b
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,12 +278,19 @@ class _Builder:
     def _empty(self) -> list[tuple[str, ...]]:
         return [() for _ in range(self.n)]
 
-    def collate(self, ref: int, ref_letter: Letter, others: list[tuple[int, Letter]], nested: bool = False) -> list[Row]:
+    def collate(
+        self, ref: int, ref_letter: Letter, others: list[tuple[int, Letter]], nested: bool = False
+    ) -> list[Row]:
         """Rows for ``ref_letter`` and ``others`` (all parts of the versions they index)."""
         request = self.request
         if nested:
             request = dataclasses.replace(request, options=dataclasses.replace(request.options, force=True))
-        results = {v: evaluate(ref_letter, x, request) for v, x in others}
+        results: dict[int, Result] = {}
+        for v, x in others:
+            try:
+                results[v] = evaluate(ref_letter, x, request)
+            except NotRelatedError as exc:
+                raise NotRelatedPair(exc.relatedness, ref_letter.path, x.path) from None
         self.comparisons.extend((ref, v, results[v]) for v, _ in others)
         order = {b.id: i for i, b in enumerate(ref_letter.blocks)}
         parent = {b.id: b.id for b in ref_letter.blocks}
@@ -290,8 +306,8 @@ class _Builder:
         for v, _ in others:
             anchor: str | None = None
             for g in results[v].comparison.alignment:
-                for x in g.a[1:]:
-                    parent[find(x)] = find(g.a[0])
+                for joined in g.a[1:]:
+                    parent[find(joined)] = find(g.a[0])
                 if g.a:
                     anchor = max(g.a, key=order.__getitem__) if g.relation.value != "moved" else anchor
                     cells.setdefault(g.a[0], {}).setdefault(v, []).extend(g.b)
@@ -327,7 +343,12 @@ class _Builder:
         return self.collate(sub, parts[sub], others, nested=True)
 
     def _footnote_rows(
-        self, ref: int, ref_letter: Letter, others: list[tuple[int, Letter]], results: dict[int, Result], rows: list[Row]
+        self,
+        ref: int,
+        ref_letter: Letter,
+        others: list[tuple[int, Letter]],
+        results: dict[int, Result],
+        rows: list[Row],
     ) -> list[Row]:
         """Footnote rows: the reference's footnotes with their twins, then footnotes only others
         have (the same text in several versions is one row), unless a nested alignment placed them."""
@@ -429,6 +450,7 @@ def _points(
         return texts[k]
 
     letter_level: list[Member] = []
+    unplaced: list[Member] = []
     presence: list[Member] = []
     structure: dict[tuple[int, Kind], list[Member]] = {}
     text: dict[int, list[tuple[int, int, Member]]] = {}
@@ -440,16 +462,16 @@ def _points(
             elif d.a == EMPTY_SIDE or d.b == EMPTY_SIDE:
                 presence.append(m)
             else:
-                k = where.get((ref, f"fn{d.a.footnote}" if d.a.footnote is not None else d.a.block or ""))
-                if k is None:
-                    continue
-                if d.kind in STRUCTURE_KINDS:
-                    structure.setdefault((k, d.kind), []).append(m)
-                    continue
-                t = text_of(k)
-                s = t.pos(d.a.start)
-                e = t.pos(d.a.end, end=True) if d.a.text else s
-                text.setdefault(k, []).append((s, max(s, e), m))
+                at = where.get((ref, f"fn{d.a.footnote}" if d.a.footnote is not None else d.a.block or ""))
+                if at is None:  # not expected; never dropped
+                    unplaced.append(m)
+                elif d.kind in STRUCTURE_KINDS:
+                    structure.setdefault((at, d.kind), []).append(m)
+                else:
+                    t = text_of(at)
+                    s = t.pos(d.a.start)
+                    e = t.pos(d.a.end, end=True) if d.a.text else s
+                    text.setdefault(at, []).append((s, max(s, e), m))
 
     found: list[tuple[tuple[float, ...], _Draft]] = []
     if letter_level:
@@ -461,6 +483,9 @@ def _points(
         found.append(((k, -1.0), _structure_point(letters, rows[k], kind, ms)))
     for first, rows_in, ms in _presence_groups(letters, rows, presence):
         found.append(((first, -2.0), _presence_point(letters, rows, rows_in, ms, n)))
+    for m in unplaced:
+        readings = (Reading(m.delta.a.text, (m.ref,)), Reading(m.delta.b.text, (m.other,)))
+        found.append(((1e9,), _Draft("letter", "", m.delta.a.context, readings, (m,), ())))
     found.sort(key=lambda x: x[0])
     return tuple(_finish(f"v{i + 1}", draft, review) for i, (_, draft) in enumerate(found))
 
@@ -535,7 +560,7 @@ def _text_point(
         by_version[v] = _spaced(pieces, "", t.text[at:e]) if own else " ".join(t.text[s:e].split())
     absent = [v for v in range(n) if not row.cells[v]]
     first = min(members, key=lambda m: m.delta.a.start)
-    words = ()
+    words: tuple[str, ...] = ()
     if any(m.delta.kind is Kind.SPELLING for m in members):
         words = tuple(by_version[v] for v in sorted(by_version))
     where = f"footnote {first.delta.a.footnote}" if row.footnote else ",".join(row.cells[row.ref])
@@ -576,8 +601,11 @@ def _structure_point(letters: tuple[Letter, ...], row: Row, kind: Kind, members:
 
 
 def _furniture_point(letters: tuple[Letter, ...], members: list[Member]) -> _Draft:
-    by_version = {v: "; ".join(x.furniture[:1]) + (f" (+{len(x.furniture) - 1})" if len(x.furniture) > 1 else "")
-                  for v, x in enumerate(letters) if x.furniture}
+    by_version = {
+        v: "; ".join(x.furniture[:1]) + (f" (+{len(x.furniture) - 1})" if len(x.furniture) > 1 else "")
+        for v, x in enumerate(letters)
+        if x.furniture
+    }
     absent = [v for v, x in enumerate(letters) if not x.furniture]
     return _Draft(
         "letter",
@@ -616,9 +644,8 @@ def _presence_groups(
             and groups[-1][-1] == k - 1
             and prev.carriers == r.carriers
             and BlockKind.ANNEX_START not in kinds
-            and (BlockKind.HEADER in kinds) == any(
-                letters[v].block(i).kind is BlockKind.HEADER for v in prev.carriers for i in prev.cells[v]
-            )
+            and (BlockKind.HEADER in kinds)
+            == any(letters[v].block(i).kind is BlockKind.HEADER for v in prev.carriers for i in prev.cells[v])
         ):
             groups[-1].append(k)
         else:
@@ -639,9 +666,13 @@ def _presence_groups(
     out: list[tuple[int, list[int], list[Member]]] = []
     for ks in groups:
         cells = {(v, i) for k in ks for v, ids in enumerate(rows[k].cells) for i in ids}
-        ms = [m for m, c in zip(members, cover) if c & cells]
-        if ms:
-            out.append((ks[0], ks, ms))
+        found = [(m, c) for m, c in zip(members, cover) if c & cells]
+        # the delta that stands for this run most closely first: most severe, then the one that
+        # covers most of it, then the one that covers least beyond it (a run of the base that
+        # another version lacks in several parts)
+        found.sort(key=lambda mc: (_severity_rank(mc[0]), -len(mc[1] & cells), len(mc[1] - cells)))
+        if found:
+            out.append((ks[0], ks, [m for m, _ in found]))
     return out
 
 
@@ -671,7 +702,7 @@ def _presence_point(
         where,
         "",
         _group_readings(dict.fromkeys(carriers, reading), [u for u in range(n) if u not in carriers]),
-        tuple(sorted(members, key=_severity_rank)),
+        tuple(members),
         locations,
         majority_over_all=True,
     )

@@ -55,7 +55,11 @@ def render_reconcile(r: Reconciliation, console: Console, show_all: bool = False
     for i, (label, letter) in enumerate(zip(r.labels, r.letters)):
         mark = " (base)" if i == r.base else ""
         edition = f", {letter.metadata.edition}" if letter.metadata.edition else ""
-        console.print(Text(f"{label}{mark}  ", style="bold").append(visible(f"{letter.path}  ({letter.flavour.value}{edition})"), style="dim"))
+        console.print(
+            Text(f"{label}{mark}  ", style="bold").append(
+                visible(f"{letter.path}  ({letter.flavour.value}{edition})"), style="dim"
+            )
+        )
     s = r.summary()
     line = Text("\n")
     for sev in SEVERITY_ORDER:
