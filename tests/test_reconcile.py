@@ -62,8 +62,9 @@ def render(r: Reconciliation) -> str:
     lines = [f"versions {' '.join(r.labels)} base {r.labels[r.base]}", f"summary {r.summary()}"]
     for p in r.points:
         readings = " | ".join(
-            f"{','.join(r.labels[v] for v in x.versions)}={x.text[:60]!r}" if x.present else "absent="
-            + ",".join(r.labels[v] for v in x.versions)
+            f"{','.join(r.labels[v] for v in x.versions)}={x.text[:60]!r}"
+            if x.present
+            else "absent=" + ",".join(r.labels[v] for v in x.versions)
             for x in p.readings
         )
         extra = []
@@ -73,7 +74,9 @@ def render(r: Reconciliation) -> str:
             extra.append(f"odd={r.labels[p.odd_one_out]}")
         if p.right is not None:
             extra.append(f"right={p.right}")
-        lines.append(f"{p.id:<4} {p.severity.value:<12} {p.kind.value:<20} {p.scope:<9} {p.where:<12} {readings} {' '.join(extra)}")
+        lines.append(
+            f"{p.id:<4} {p.severity.value:<12} {p.kind.value:<20} {p.scope:<9} {p.where:<12} {readings} {' '.join(extra)}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -201,7 +204,10 @@ def test_generated_sets_every_edit_with_its_carriers_and_majority(n: int, seed: 
     varying = [s for s in slots if s.varies]
     for s in varying:
         found = _slot_point(r, s, n)
-        assert len(found) == 1, (s, [(p.id, p.kind, p.readings) for p in r.points if p.severity is not Severity.COSMETIC])
+        assert len(found) == 1, (
+            s,
+            [(p.id, p.kind, p.readings) for p in r.points if p.severity is not Severity.COSMETIC],
+        )
         p = found[0]
         assert partition(p) == s.groups(), (s, p.readings)
         sizes = Counter(s.choice).most_common()
