@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -210,10 +211,9 @@ def reconcile(letters: Sequence[Letter], request: ReconcileRequest) -> Reconcili
     fail_on = request.fail_on or request.policy.fail_on
     builder = _Builder(letters, pair)
     rows = builder.collate(base, letters[base], [(v, letters[v]) for v in range(len(letters)) if v != base])
-    points = _points(letters, rows, builder.comparisons, request.review)
-    return Reconciliation(
-        letters, labels([x.path for x in letters]), base, tuple(rows), points, tuple(builder.comparisons), fail_on
-    )
+    names = labels([x.path for x in letters])
+    points = _points(letters, rows, builder.comparisons, request.review, base, names)
+    return Reconciliation(letters, names, base, tuple(rows), points, tuple(builder.comparisons), fail_on)
 
 
 def default_base(letters: Sequence[Letter]) -> int:
@@ -435,6 +435,8 @@ def _points(
     rows: Sequence[Row],
     comparisons: Sequence[tuple[int, int, Result]],
     review: Review,
+    base: int,
+    names: Sequence[str],
 ) -> tuple[VariationPoint, ...]:
     n = len(letters)
     where: dict[tuple[int, str], int] = {}
@@ -476,18 +478,40 @@ def _points(
     found: list[tuple[tuple[float, ...], _Draft]] = []
     if letter_level:
         found.append(((-1.0,), _furniture_point(letters, letter_level)))
+
+    def named(k: int, d: _Draft) -> _Draft:
+        """Where, in the words of the row's reference version when that is not the base."""
+        ref = rows[k].ref
+        return d if ref == base else dataclasses.replace(d, where=f"{names[ref]}:{d.where}")
+
     for k, spans in text.items():
         for s, e, ms in _clusters(spans):
-            found.append(((k, s), _text_point(letters, rows[k], text_of(k), s, e, ms, n)))
+            found.append(((k, s), named(k, _text_point(letters, rows[k], text_of(k), s, e, ms, n))))
     for (k, kind), ms in structure.items():
-        found.append(((k, -1.0), _structure_point(letters, rows[k], kind, ms)))
+        found.append(((k, -1.0), named(k, _structure_point(letters, rows[k], kind, ms))))
     for first, rows_in, ms in _presence_groups(letters, rows, presence):
-        found.append(((first, -2.0), _presence_point(letters, rows, rows_in, ms, n)))
+        found.append(((first, -2.0), named(first, _presence_point(letters, rows, rows_in, ms, n))))
     for m in unplaced:
         readings = (Reading(m.delta.a.text, (m.ref,)), Reading(m.delta.b.text, (m.other,)))
         found.append(((1e9,), _Draft("letter", "", m.delta.a.context, readings, (m,), ())))
     found.sort(key=lambda x: x[0])
-    return tuple(_finish(f"v{i + 1}", draft, review) for i, (_, draft) in enumerate(found))
+    drafts = [d for _, d in found]
+    return tuple(_finish(f"v{i + 1}", d, fp, review) for i, (d, fp) in enumerate(zip(drafts, _fingerprints(drafts))))
+
+
+def _fingerprints(drafts: Sequence[_Draft]) -> list[str]:
+    """A review key per point from its content (kind, readings, context; no ids or offsets, which
+    move when a letter is re-extracted), as :func:`difftool.review.fingerprints` keys deltas: the
+    same content twice gets ``-2``, ``-3``… in reading order."""
+    seen: Counter[str] = Counter()
+    out = []
+    for d in drafts:
+        fp = content_key(
+            (f"reconcile:{d.members[0].delta.kind}", *sorted(r.text for r in d.readings if r.present), d.context)
+        )
+        seen[fp] += 1
+        out.append(fp if seen[fp] == 1 else f"{fp}-{seen[fp]}")
+    return out
 
 
 def _clusters(spans: list[tuple[int, int, Member]]) -> list[tuple[int, int, list[Member]]]:
@@ -708,7 +732,7 @@ def _presence_point(
     )
 
 
-def _finish(pid: str, d: _Draft, review: Review) -> VariationPoint:
+def _finish(pid: str, d: _Draft, fp: str, review: Review) -> VariationPoint:
     worst = d.members[0].delta
     counted = [r for r in d.readings if r.present or d.majority_over_all]
     sizes = sorted((len(r.versions) for r in counted), reverse=True)
@@ -719,9 +743,6 @@ def _finish(pid: str, d: _Draft, review: Review) -> VariationPoint:
     if len(counted) == 2 and sorted(sizes) == [1, sizes[0]] and sizes[0] >= 2:
         odd = next(r for r in counted if len(r.versions) == 1).versions[0]
     right, lexicon = _lexicon(d)
-    fp = content_key(
-        (f"reconcile:{worst.kind}", *sorted(f"{r.text}" for r in d.readings if r.present), d.context, d.where)
-    )
     decision = review.get(fp)
     if decision is not None:
         failing = decision.verdict is Verdict.REJECTED

@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,7 @@ from conftest import AGENDA, DOCX, EK, ROOT, TK, run_cli
 from difftool import classify
 from difftool.engine import EMPTY_SIDE, compare
 from difftool.model import Letter, Options, Severity
+from difftool.policy import Policy
 from difftool.readers import read_letter
 from difftool.reconcile import ReconcileRequest, Reconciliation, VariationPoint, labels, reconcile
 from difftool.review import Decision, Review, Verdict, fingerprints
@@ -151,6 +153,33 @@ def _normalised(r: Reconciliation) -> Counter[tuple[str, frozenset[frozenset[int
 @pytest.mark.parametrize("base", [0, 1])
 def test_the_base_does_not_change_the_points(base: int) -> None:
     assert _normalised(samples(base)) == _normalised(samples())
+
+
+def test_every_pairwise_difference_is_in_a_point() -> None:
+    r = samples()
+    placed = {(m.ref, m.other, m.delta.id) for p in r.points for m in p.members}
+    for a, b, result in r.comparisons:
+        assert {(a, b, d.id) for d in result.comparison.deltas} <= placed
+    assert all(p.scope != "letter" or p.kind == "page-furniture" for p in r.points)
+
+
+def test_two_versions_are_the_pairwise_comparison() -> None:
+    ek, tk = sample_letters()[2], sample_letters()[1]
+    r = reconcile((ek, tk), ReconcileRequest((ek.path, tk.path)))
+    c = compare(ek, tk)
+    assert r.base == 0
+    assert {m.delta.id for p in r.points for m in p.members} == {d.id for d in c.deltas}
+    worst = {p.severity for p in r.points}
+    assert worst == {d.severity for d in c.deltas}
+
+
+def test_the_policy_applies_to_points() -> None:
+    letters = sample_letters()
+    policy = Policy(severity=MappingProxyType({"reference": Severity.COSMETIC}))
+    r = reconcile(letters, ReconcileRequest(tuple(x.path for x in letters), policy=policy))
+    p = _point(r, "nr. 1013")
+    assert p.severity is Severity.COSMETIC and not p.failing
+    assert "[policy: reference is cosmetic]" in p.explanation
 
 
 def test_labels_are_what_the_names_do_not_share() -> None:
