@@ -437,7 +437,7 @@ def _check_many(r: Reconciliation, fmt: str, review_file: str | None, output: st
     help="The version the others are aligned with: one of FILES, or its position (1 for the first).  "
     "[default: the version with the most text]",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="List cosmetic variation points too.")
 @click.option(
     "--review",
@@ -469,6 +469,7 @@ def reconcile_cmd(
     Examples:
       difftool reconcile samples/2026-06-22-jbz-docx.txt samples/2026-06-22-jbz-tk.txt samples/2026-06-22-jbz-ek.txt
       difftool reconcile v1.txt v2.txt v3.txt --base v2.txt --format json -o points.json
+      difftool reconcile v1.txt v2.txt v3.txt --format html -o reconcile.html
     """
     if len(files) < 2:
         fail("reconcile needs at least two versions (try 'difftool reconcile --help')")
@@ -483,6 +484,12 @@ def reconcile_cmd(
         from difftool.render.reconcile_json import render_reconcile
 
         _write(render_reconcile(r), output)
+        return
+    if fmt == "html":
+        from difftool.render.reconcile_html import render_reconcile_html
+        from difftool.render.reconcile_json import reconcile_dict
+
+        _write(render_reconcile_html(reconcile_dict(r)), output)
         return
     from difftool.render.reconcile_text import render_reconcile as render_table
 
