@@ -707,8 +707,14 @@ def _presence_point(
     v = carriers[0]
     ids = [i for k in ks for i in rows[k].cells[v]]
     blocks = [i for i in ids if not i.startswith("fn")]
-    first = letters[v].block(blocks[0]).text if blocks else (letters[v].footnote(int(ids[0][2:])) or None)
-    head = first if isinstance(first, str) else (first.text if first is not None else "")
+    head = ""
+    for i in blocks[:8]:  # the first lines, enough to recognise the passage (a header's are short)
+        head = f"{head} / {letters[v].block(i).text}" if head else letters[v].block(i).text
+        if len(head) >= 80:
+            break
+    if not blocks:
+        note = letters[v].footnote(int(ids[0][2:]))
+        head = note.text if note is not None else ""
     head = head if len(head) <= 80 else head[:79] + "\u2026"
     notes = len(ids) - len(blocks)
     size = ", ".join(
