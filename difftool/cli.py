@@ -222,6 +222,7 @@ def cli() -> None:
       difftool check letter-ek.txt letter-tk.txt --fail-on editorial
       difftool inspect letter.txt --format json
       difftool report letter-ek.txt letter-tk.txt -o report.html
+      difftool reconcile letter-docx.txt letter-tk.txt letter-ek.txt
     """
 
 
