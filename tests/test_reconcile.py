@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from corpus import differential as D
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ from difftool.model import Letter, Options, Severity
 from difftool.policy import Policy
 from difftool.readers import read_letter
 from difftool.reconcile import ReconcileRequest, Reconciliation, VariationPoint, labels, reconcile
+from difftool.render.jsonout import delta_dict
 from difftool.review import Decision, Review, Verdict, fingerprints
 from nway import Slot, cut, generated_set
 
@@ -289,6 +291,41 @@ def _shows(p: VariationPoint, d, i: int, j: int) -> bool:
     if ri is None or rj is None:
         return False
     return _squashed(d.a.text) in _squashed(ri) and _squashed(d.b.text) in _squashed(rj)
+
+
+# --- real extractions: the corpus of issue 10 -----------------------------------------------------
+
+CORPUS_SOURCES = ("docx", "pdfminer", "pdftotext-layout")
+"""The Word file and two extractions that see every edit pairwise (bench/extracted.py)."""
+
+
+def _mirror(kind: str) -> str:
+    return kind.replace("added", "@").replace("removed", "added").replace("@", "removed")
+
+
+@pytest.mark.parametrize("letter", D.letters())
+def test_corpus_every_edit_splits_the_originals_from_the_edited(letter: str) -> None:
+    """Three originals (DOCX, two PDF extractions) and three edited versions: every injected edit is
+    a point whose readings are the originals' and the edited versions', with the edit's kind, and
+    nothing else substantive or editorial."""
+    layout = D.layouts(letter)[0]
+    files = [D.path(letter, layout, v, src) for v in ("original", "edited") for src in CORPUS_SOURCES]
+    letters = [read_letter(str(f)) for f in files]
+    r = reconcile(letters, ReconcileRequest(tuple(str(f) for f in files)))
+    originals, edited = frozenset(range(3)), frozenset(range(3, 6))
+    flagged = [p for p in r.points if p.severity in (Severity.SUBSTANTIVE, Severity.EDITORIAL)]
+    assert all(partition(p) == {originals, edited} for p in flagged), [(p.id, p.readings) for p in flagged]
+    deltas = []
+    for p in flagged:
+        for m in p.members:
+            if (m.ref in originals) == (m.other in originals):
+                continue
+            d = delta_dict(m.delta)
+            if m.ref in edited:  # the edit as from the original to the edited version
+                d["a"], d["b"], d["kind"] = d["b"], d["a"], _mirror(d["kind"])
+            deltas.append(d)
+    missing = [e["id"] for e in D.edits(letter) if not D.reports(deltas, e)]
+    assert not missing, missing
 
 
 # --- review decisions --------------------------------------------------------------------------
