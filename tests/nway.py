@@ -91,7 +91,9 @@ def make_slots(letter: Letter, n: int, rng: random.Random, count: int) -> list[S
         elif op == "drop":
             variants = ("kept", "dropped")
         else:
-            variants = ("", NEW_PARAGRAPHS[sum(x.op == "add" for x in slots)])
+            k = sum(x.op == "add" for x in slots)
+            extra = f" Zie ook deel {k // len(NEW_PARAGRAPHS) + 1}." if k >= len(NEW_PARAGRAPHS) else ""
+            variants = ("", NEW_PARAGRAPHS[k % len(NEW_PARAGRAPHS)] + extra)
         choice = tuple(rng.randrange(len(variants)) for _ in range(n))
         if len(set(choice)) == 1:  # make it vary: one version carries another variant
             k = rng.randrange(n)
