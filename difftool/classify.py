@@ -172,11 +172,8 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
     if stem and wx >= 1.0 and wy >= 1.0:
         return Verdict(Severity.EDITORIAL, Kind.INFLECTION, f"inflection {quote(sa)} \u2192 {quote(sb)}")
     if _close(x, y) or Indel.normalized_similarity(x.casefold(), y.casefold()) >= 0.75:
-        if kx != ky:
-            bad = "B" if kx else "A"
-        elif _one_clearly_better(wx, wy):
-            bad = "B" if wx > wy else "A"
-        else:
+        bad = _misspelled(kx, ky, wx, wy)
+        if bad is None:
             return Verdict(
                 Severity.EDITORIAL,
                 Kind.SPELLING,
@@ -192,6 +189,38 @@ def _one_word(x: str, y: str, sa: str, sb: str) -> Verdict:
     if kx != ky:
         note = f" ({quote(sb if kx else sa)} is not a Dutch word)"
     return Verdict(Severity.SUBSTANTIVE, Kind.WORDING, f"word {quote(sa)} \u2192 {quote(sb)}{note}")
+
+
+def _misspelled(kx: bool, ky: bool, wx: float, wy: float) -> str | None:
+    """Which of two close forms the lexicon calls the misspelling (``A`` or ``B``), from whether
+    each is a word (``kx``, ``ky``) and how word-like each is (``wx``, ``wy``); None: it cannot tell."""
+    if kx != ky:
+        return "B" if kx else "A"
+    if not kx and _one_clearly_better(wx, wy):
+        return "B" if wx > wy else "A"
+    return None
+
+
+def misspelled(x: str, y: str) -> str | None:
+    """Which of two spellings of one word the Dutch word list calls wrong: ``A`` (``x``), ``B``
+    (``y``) or None when it cannot tell (both words, neither, or no clear winner). The rule of
+    :func:`classify_tokens`' spelling verdict, for callers that weigh several spellings at once."""
+    if x.casefold() == y.casefold():
+        return None
+    return _misspelled(zipf(x) >= 1.0, zipf(y) >= 1.0, word_score(x), word_score(y))
+
+
+def right_spelling(forms: Sequence[str]) -> int | None:
+    """Index of the one form that the word list prefers to every other (each other form is the
+    misspelling against it), or None when it cannot tell. ``forms`` are spellings of one word
+    (``toerismedoelenden``, ``toerismedoelinden``, ``toerismedoeleinden`` -> 2)."""
+    distinct = {f.casefold() for f in forms}
+    if len(distinct) < 2:
+        return None
+    for i, right in enumerate(forms):
+        if all(f.casefold() == right.casefold() or misspelled(f, right) == "A" for f in forms):
+            return i
+    return None
 
 
 def _one_clearly_better(wx: float, wy: float) -> bool:

@@ -25,7 +25,8 @@ from difftool.engine import NotRelatedError
 from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, Letter, Options, Severity
 from difftool.pipeline import Request, Result, evaluate, read
 from difftool.policy import Policy, PolicyError, Sources, load_policy, policy_effect
-from difftool.readers import read_with_text
+from difftool.readers import read_letter, read_with_text
+from difftool.reconcile import NotRelatedPair, ReconcileRequest, Reconciliation, reconcile
 from difftool.review import (
     Decision,
     Judged,
@@ -71,9 +72,14 @@ def _warn_about(*letters: Letter) -> None:
             warn(warning)
 
 
-def _console(out: io.StringIO | None) -> Console:
+def _console(out: io.StringIO | None, wide: bool = False) -> Console:
+    """A console for text output; ``wide`` for a table, which must wrap in its cells rather
+    than run off the line (so no soft wrap, and 160 columns when not a terminal)."""
     from rich.console import Console  # only text output needs rich
 
+    if wide:
+        width = None if out is None and sys.stdout.isatty() else 160
+        return Console(file=out, no_color=out is not None, width=width, highlight=False)
     if out is not None:
         return Console(file=out, no_color=True, width=120, highlight=False, soft_wrap=True)
     return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
@@ -216,6 +222,7 @@ def cli() -> None:
       difftool check letter-ek.txt letter-tk.txt --fail-on editorial
       difftool inspect letter.txt --format json
       difftool report letter-ek.txt letter-tk.txt -o report.html
+      difftool reconcile letter-docx.txt letter-tk.txt letter-ek.txt
     """
 
 
@@ -306,6 +313,7 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
 @cli.command("check")
 @click.argument("a", type=LETTER)
 @click.argument("b", type=LETTER)
+@click.argument("more", nargs=-1, type=LETTER)
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
@@ -327,6 +335,7 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
 def check_cmd(
     a: str,
     b: str,
+    more: tuple[str, ...],
     fail_on: str | None,
     fmt: str,
     review_file: str | None,
@@ -349,10 +358,161 @@ def check_cmd(
       difftool check letter.docx.txt letter.pdf.txt --fail-on editorial
       difftool check letter-ek.txt letter-tk.txt --review letter-ek.difftool-review.json
       difftool check letter-ek.txt letter-tk.txt --format junit -o difftool-junit.xml
+      difftool check letter.docx.txt letter-tk.txt letter-ek.txt
+
+    With three or more files the check reconciles them (as `difftool reconcile`, against the
+    version with the most text) and fails when a variation point at or above --fail-on remains
+    (text and json formats).
     """
-    _check_outputs((a, b, config, review_file), output)
+    _check_outputs((a, b, *more, config, review_file), output)
     policy, sources = _load_policy(config)
+    if more:
+        if fmt not in ("text", "json"):
+            fail(f"--format {fmt} compares two files; with {2 + len(more)} files use text or json")
+        review = _read_review(review_file) if review_file else Review()
+        request = ReconcileRequest(
+            (a, b, *more),
+            None,
+            policy,
+            review,
+            Severity(fail_on) if fail_on else None,
+            Options(force=force),
+            _flavour(flavour),
+        )
+        sys.exit(_check_many(_reconcile(request), fmt, review_file, output))
     sys.exit(_check(a, b, policy, sources, fail_on, fmt, review_file, output, force, _flavour(flavour)))
+
+
+def _reconcile(request: ReconcileRequest) -> Reconciliation:
+    """The N-way pipeline, with its failures as one line and exit 2."""
+    try:
+        letters = tuple(read_letter(p, request.flavour) for p in request.paths)
+    except InputError as exc:
+        fail(str(exc))
+    _warn_about(*letters)
+    try:
+        return reconcile(letters, request)
+    except NotRelatedPair as exc:
+        fail(f"{exc.a} and {exc.b} are {exc}")
+
+
+def _check_many(r: Reconciliation, fmt: str, review_file: str | None, output: str | None) -> int:
+    """The check of three or more versions: one line per failing variation point, then the status."""
+    from difftool.render.reconcile_json import point_dict, point_line
+
+    failing = r.failing
+    decided = sum(1 for p in r.points if p.decision is not None)
+    if fmt == "json":
+        from difftool.render.jsonout import dumps
+
+        doc: dict[str, object] = {
+            "schema": "difftool.check/1",
+            "passed": not failing,
+            "fail_on": r.fail_on.value,
+            "summary": r.summary(),
+            "versions": [x.path for x in r.letters],
+            "failing": [point_dict(p) for p in failing],
+        }
+        if review_file:
+            doc["review"] = {"file": review_file, "covered": decided}
+        _write(dumps(doc), output)
+        return EXIT_FAIL if failing else EXIT_OK
+    s = r.summary()
+    counts = ", ".join(f"{s[k.value]} {k.value}" for k in SEVERITY_ORDER)
+    status = "FAIL" if failing else "PASS"
+    lines = [point_line(p, r.labels) for p in failing]
+    lines.append(
+        visible(
+            f"difftool check: {status}: {len(failing)} variation point(s) among {len(r.letters)} versions "
+            f"at or above {r.fail_on.value}{' or rejected in review' if review_file else ''} ({counts})"
+        )
+    )
+    _write("\n".join(lines) + "\n", output)
+    return EXIT_FAIL if failing else EXIT_OK
+
+
+@cli.command("reconcile")
+@click.argument("files", nargs=-1, required=True, type=LETTER)
+@click.option(
+    "--base",
+    help="The version the others are aligned with: one of FILES, or its position (1 for the first).  "
+    "[default: the version with the most text]",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--all", "show_all", is_flag=True, help="List cosmetic variation points too.")
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(dir_okay=False),
+    help="Review file: decisions on variation points, or on the pairwise differences against the base, apply.",
+)
+@config_option
+@common_compare_options
+def reconcile_cmd(
+    files: tuple[str, ...],
+    base: str | None,
+    fmt: str,
+    show_all: bool,
+    review_file: str | None,
+    config: str | None,
+    output: str | None,
+    force: bool,
+    flavour: str | None,
+) -> None:
+    """Reconcile two or more versions of a letter: one table of every place where they disagree.
+
+    Each variation point lists what every version reads there, which versions carry each reading,
+    its kind and severity (what `compare` says of the base's reading against the other), the
+    majority reading, the odd one out, and which spelling the Dutch word list takes for right.
+    Material only some versions have (an annex, a header) is one point per section.
+
+    \b
+    Examples:
+      difftool reconcile samples/2026-06-22-jbz-docx.txt samples/2026-06-22-jbz-tk.txt samples/2026-06-22-jbz-ek.txt
+      difftool reconcile v1.txt v2.txt v3.txt --base v2.txt --format json -o points.json
+      difftool reconcile v1.txt v2.txt v3.txt --format html -o reconcile.html
+    """
+    if len(files) < 2:
+        fail("reconcile needs at least two versions (try 'difftool reconcile --help')")
+    _check_outputs((*files, config, review_file), output)
+    policy, _ = _load_policy(config)
+    review = _read_review(review_file) if review_file else Review()
+    request = ReconcileRequest(
+        files, _base_index(files, base), policy, review, None, Options(force=force), _flavour(flavour)
+    )
+    r = _reconcile(request)
+    if fmt == "json":
+        from difftool.render.reconcile_json import render_reconcile
+
+        _write(render_reconcile(r), output)
+        return
+    if fmt == "html":
+        from difftool.render.reconcile_html import render_reconcile_html
+        from difftool.render.reconcile_json import reconcile_dict
+
+        _write(render_reconcile_html(reconcile_dict(r)), output)
+        return
+    from difftool.render.reconcile_text import render_reconcile as render_table
+
+    buf = io.StringIO() if output else None
+    render_table(r, _console(buf, wide=True), show_all)
+    if buf is not None:
+        _write(buf.getvalue(), output)
+
+
+def _base_index(files: Sequence[str], base: str | None) -> int | None:
+    """``--base`` as an index into FILES: a file among them, or a 1-based position."""
+    if base is None:
+        return None
+    if base in files:
+        return files.index(base)
+    if base.isdigit() and 1 <= int(base) <= len(files):
+        return int(base) - 1
+    for i, f in enumerate(files):
+        with contextlib.suppress(OSError):
+            if f != STDIN and os.path.samefile(f, base):
+                return i
+    fail(f"--base {base!r} is neither one of the files nor a position from 1 to {len(files)}")
 
 
 def _check(

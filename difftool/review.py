@@ -88,14 +88,14 @@ def _normalise(text: str) -> str:
 
 def fingerprint(delta: Delta) -> str:
     """Stable key of a delta's content: kind, both changed texts and both contexts, normalised."""
-    parts = (
-        delta.kind,
-        _normalise(delta.a.text),
-        _normalise(delta.b.text),
-        _normalise(delta.a.context),
-        _normalise(delta.b.context),
-    )
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return content_key((delta.kind, delta.a.text, delta.b.text, delta.a.context, delta.b.context))
+
+
+def content_key(parts: Sequence[str]) -> str:
+    """The fingerprint of a difference given as texts (its kind first), each normalised: the key
+    of a pairwise delta, and of a variation point of ``difftool reconcile`` (its readings)."""
+    normalised = (parts[0], *(_normalise(p) for p in parts[1:])) if parts else ()
+    return hashlib.sha256("\x1f".join(normalised).encode("utf-8")).hexdigest()[:16]
 
 
 def fingerprints(deltas: Sequence[Delta]) -> tuple[str, ...]:

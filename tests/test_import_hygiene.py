@@ -24,6 +24,8 @@ ENGINE_MODULES = [
     "difftool.review",
     "difftool.policy",
     "difftool.render.ci",
+    "difftool.reconcile",
+    "difftool.render.reconcile_json",
     "difftool.tui.view",
 ]
 
@@ -41,6 +43,10 @@ def test_engine_never_imports_ui_libraries() -> None:
         + "from difftool.tui.view import build_view\nbuild_view(c)\n"
         + "from difftool.policy import Policy, apply_policy\nfrom difftool.render.ci import render_junit\n"
         + "render_junit(apply_policy(c, Policy(fail_on=Severity.EDITORIAL)), judge(c.deltas, Review(), Severity.SUBSTANTIVE), ())\n"
+        + "from difftool.reconcile import ReconcileRequest, run as reconcile\n"
+        + "from difftool.render.reconcile_json import render_reconcile\n"
+        + "render_reconcile(reconcile(ReconcileRequest(('samples/2026-06-22-jbz-docx.txt', "
+        + "'samples/2026-06-22-jbz-tk.txt', 'samples/2026-06-22-jbz-ek.txt'))))\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click'))\n"
         + "print(','.join(bad))\n"
     )
@@ -68,7 +74,13 @@ def _cli_modules(*args: str) -> set[str]:
 
 def test_check_and_json_compare_load_no_terminal_tui_or_pdf_library() -> None:
     samples = ("samples/2026-06-22-jbz-ek.txt", "samples/2026-06-22-jbz-tk.txt")
-    for args in (("check", *samples), ("compare", "--format", "json", *samples)):
+    three = (*samples, "samples/2026-06-22-jbz-docx.txt")
+    for args in (
+        ("check", *samples),
+        ("compare", "--format", "json", *samples),
+        ("check", *three),
+        ("reconcile", "--format", "json", *three),
+    ):
         assert not _cli_modules(*args).intersection(UI_AND_PDF), args
     text = _cli_modules("compare", *samples)  # the text summary is what rich is for
     assert "rich" in text and not text.intersection({"textual", "pdfplumber", "pdfminer"})

@@ -13,7 +13,7 @@ from conftest import DOCX, EK, ROOT, TK, run_cli
 
 SCHEMAS = {
     name: json.loads((ROOT / "docs" / "schema" / name).read_text())
-    for name in ("compare.schema.json", "letter.schema.json")
+    for name in ("compare.schema.json", "letter.schema.json", "reconcile.schema.json")
 }
 REGISTRY = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in SCHEMAS.values())
 
@@ -29,3 +29,9 @@ def test_compare_json_validates(a, b) -> None:
 
 def test_inspect_json_validates() -> None:
     validate(json.loads(run_cli("inspect", str(DOCX), "--format", "json").stdout), "letter.schema.json")
+
+
+def test_reconcile_json_validates() -> None:
+    doc = json.loads(run_cli("reconcile", str(DOCX), str(TK), str(EK), "--format", "json").stdout)
+    validate(doc, "reconcile.schema.json")
+    assert {p["scope"] for p in doc["points"]} >= {"text", "structure", "presence"}

@@ -1,0 +1,109 @@
+"""Reconciliation -> one self-contained HTML page: the variation points as a table, a column per
+version (``difftool reconcile --format html``).
+
+Reads the ``difftool.reconcile/1`` document, as the pairwise report reads ``difftool.compare/1``.
+No script and nothing from the network: the Content-Security-Policy allows inline style only, and
+every string from a letter or a file name is escaped, so it only ever becomes element text. Rows
+are grouped by severity; cosmetic ones sit in a closed ``<details>``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from difftool.model import SEVERITY_ORDER
+
+CSS = """
+body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;background:#fff}
+h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.6rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.3rem .45rem;vertical-align:top;text-align:left}
+th{background:#f3f3f3}td.reading{max-width:22rem;overflow-wrap:anywhere}
+.minority{font-weight:600;background:#fff3cd}.absent{color:#888}.right{background:#d9f2dd}
+.substantive{color:#a40000}.editorial{color:#7a5a00}.cosmetic{color:#666}.expected{color:#005f73}
+.note{font-size:.9em;color:#333}.ctx{font-size:.85em;color:#555}
+"""
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _cell(point: dict[str, Any], version: int) -> str:
+    for k, r in enumerate(point["readings"]):
+        if version in r["versions"]:
+            if not r["present"]:
+                return '<td class="reading absent">\u2014</td>'
+            classes = ["reading"]
+            if k == point["right"]:
+                classes.append("right")
+            elif (point["majority"] is not None and k != point["majority"]) or point["right"] is not None:
+                classes.append("minority")
+            mark = " \u2713" if k == point["right"] else ""
+            shown = _e(r["text"] or "\u2205")
+            return f'<td class="{" ".join(classes)}">{shown}{mark}</td>'
+    return '<td class="reading"></td>'
+
+
+def _row(doc: dict[str, Any], p: dict[str, Any]) -> str:
+    labels = [v["label"] for v in doc["versions"]]
+    first = p["deltas"][0]
+    note = [f"{_e(labels[first['a']])} \u2192 {_e(labels[first['b']])}: {_e(p['explanation'])}"]
+    if p["odd_one_out"] is not None:
+        note.append(f"<strong>odd one out: {_e(labels[p['odd_one_out']])}</strong>")
+    if p["lexicon"]:
+        note.append(_e(p["lexicon"]))
+    if p["decision"]:
+        note.append(f"{_e(p['decision']['verdict'])} in review")
+    if p["context"]:
+        note.append(f'<span class="ctx">{_e(p["context"])}</span>')
+    cells = "".join(_cell(p, v) for v in range(len(labels)))
+    return (
+        f'<tr id="{_e(p["id"])}" data-severity="{_e(p["severity"])}"><td>{_e(p["id"])}</td>'
+        f'<td class="{_e(p["severity"])}">{_e(p["kind"])}<br>{_e(p["severity"])}</td><td>{_e(p["where"])}</td>'
+        f'{cells}<td class="note">{"<br>".join(note)}</td></tr>'
+    )
+
+
+def _table(doc: dict[str, Any], points: list[dict[str, Any]]) -> str:
+    heads = "".join(
+        f"<th>{_e(v['label'])}{' (base)' if i == doc['base'] else ''}</th>" for i, v in enumerate(doc["versions"])
+    )
+    rows = "\n".join(_row(doc, p) for p in points)
+    return (
+        f"<table><thead><tr><th>id</th><th>kind</th><th>where</th>{heads}<th>what compare says</th></tr></thead>"
+        f"<tbody>\n{rows}\n</tbody></table>"
+    )
+
+
+def render_reconcile_html(doc: dict[str, Any]) -> str:
+    """The page for a ``difftool.reconcile/1`` document."""
+    s = doc["summary"]
+    versions = "".join(
+        f"<li><strong>{_e(v['label'])}</strong>{' (base)' if i == doc['base'] else ''}: {_e(v['path'])} "
+        f"({_e(v['flavour'])}{', ' + _e(v['edition']) if v['edition'] else ''})</li>"
+        for i, v in enumerate(doc["versions"])
+    )
+    counts = ", ".join(f'<span class="{sev.value}">{s[sev.value]} {sev.value}</span>' for sev in SEVERITY_ORDER)
+    parts = [
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        f"<title>difftool reconcile: {len(doc['versions'])} versions</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        f"<h1>{len(doc['versions'])} versions reconciled</h1>\n<ul>{versions}</ul>\n",
+        f"<p>{s['total']} variation points: {counts}.</p>\n",
+    ]
+    for sev in SEVERITY_ORDER:
+        points = [p for p in doc["points"] if p["severity"] == sev.value]
+        if not points:
+            continue
+        table = _table(doc, points)
+        if sev.value == "cosmetic":
+            parts.append(f"<details><summary>{len(points)} cosmetic points</summary>{table}</details>\n")
+        else:
+            parts.append(f'<h2 class="{sev.value}">{sev.value} ({len(points)})</h2>\n{table}\n')
+    parts.append("</body>\n</html>\n")
+    return "".join(parts)
