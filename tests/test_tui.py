@@ -191,7 +191,7 @@ class TestNavigation:
             await loaded(pilot)
             assert app.view is not None
             addressee = next(i for i, d in enumerate(app.view.deltas) if d.a.text == "Eerste")
-            row = app.view.delta_rows[addressee]
+            row = app.view.row_of(addressee)
             aligned = app.query_one(AlignedView)
             assert current(app) != app.view.deltas[addressee].id
             await pilot.click(AlignedView, offset=(10, aligned.row_top(row) - int(aligned.scroll_offset.y)))

@@ -222,7 +222,7 @@ class ReviewApp(App[None]):
         if self.view is None:
             return
         for index in self._visible():
-            if self.view.delta_rows[index] == event.row:
+            if self.view.row_of(index) == event.row:
                 self.query_one(DeltaList).show_delta(index)
                 return
 
@@ -231,10 +231,9 @@ class ReviewApp(App[None]):
         if self.view is None:
             return
         delta = self.view.deltas[index] if index is not None else None
-        row = self.view.delta_rows[index] if index is not None else 0
+        row = self.view.row_of(index) if index is not None else 0
         self.query_one(AlignedView).select(delta, row)
-        panel = self.query_one(FootnotePanel)
-        panel.show(self.view.footnotes_of(row) if self.view.rows else (), delta)
+        self.query_one(FootnotePanel).show(self.view.footnotes_for(index), delta)
 
     # --- moving ------------------------------------------------------------------------------------
 

@@ -21,7 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from difftool.model import Delta, Relation
-from difftool.tui.view import EMPTY, Pane, ReviewView, Span
+from difftool.rows import Cell, Span
+from difftool.tui.view import ReviewView
+from difftool.visible import visible
 
 GUTTER = {
     Relation.EQUAL: " ",
@@ -99,7 +101,7 @@ class AlignedView(ScrollView, can_focus=True):
     def _rows_lit(self, delta: Delta) -> dict[int, tuple[Span | None, Span | None]]:
         assert self._view is not None
         lit: dict[int, tuple[Span | None, Span | None]] = {}
-        for n, row in enumerate(self._view.rows):
+        for n, row in enumerate(self._view.paragraphs):
             spans = (row.a.span_of(delta.a), row.b.span_of(delta.b))
             if spans != (None, None):
                 lit[n] = spans
@@ -140,7 +142,7 @@ class AlignedView(ScrollView, can_focus=True):
         """Row heights after a width or highlight change (rows are wrapped as they are measured)."""
         tops = [0]
         if self._view is not None and self._width > 0:
-            for n in range(len(self._view.rows)):
+            for n in range(len(self._view.paragraphs)):
                 tops.append(tops[-1] + len(self._row_strips(n)))
         self._tops = tops
         self.virtual_size = Size(self._width, tops[-1])
@@ -154,7 +156,7 @@ class AlignedView(ScrollView, can_focus=True):
     def _wrap_row(self, n: int) -> list[Strip]:
         """The row's lines: gutter, A, separator, B, plus a blank line under the row."""
         assert self._view is not None
-        row = self._view.rows[n]
+        row = self._view.paragraphs[n]
         width = self._column_width()
         lit_a, lit_b = self._lit.get(n, (None, None))
         left, lit_left = self._wrap(row.a, lit_a, "aligned--removed", "not in A", width)
@@ -179,15 +181,15 @@ class AlignedView(ScrollView, can_focus=True):
         return lines
 
     def _wrap(
-        self, pane: Pane, lit: Span | None, change_class: str, absent: str, width: int
+        self, pane: Cell, lit: Span | None, change_class: str, absent: str, width: int
     ) -> tuple[list[Strip], int | None]:
         """One side wrapped to ``width``, and the first line showing the highlight (if any)."""
         base = self.rich_style
         selected = self.get_component_rich_style("aligned--selected")
-        if pane is EMPTY:
+        if pane.empty:
             text = Text(f"({absent})", style=base + self.get_component_rich_style("aligned--absent"))
         else:
-            text = Text(pane.text, style=base)
+            text = Text(visible(pane.text), style=base)
             changed = self.get_component_rich_style(change_class)
             for start, end in pane.changes:
                 text.stylize(changed, start, end)
