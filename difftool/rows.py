@@ -60,7 +60,7 @@ class Cell:
 
     def parts(self) -> Iterator[tuple[Block, int, int]]:
         """Each block with the span of ``text`` it covers."""
-        ends = (*self.bounds[1:], len(self.text) + 1)
+        ends = (*self.bounds[1:], len(self.text) + 1) if self.blocks else ()
         for blk, start, end in zip(self.blocks, self.bounds, ends, strict=True):
             yield blk, start, end - 1
 
@@ -199,7 +199,9 @@ def build_rows(c: Comparison) -> Rows:
     paragraphs = []
     for n, g in enumerate(c.alignment):
         cells = (_block_cell(c.a, g.a, g.ops, Op.DELETE), _block_cell(c.b, g.b, g.ops, Op.INSERT))
-        cited = [note_rows[side][num] for side, cell in enumerate(cells) for num in cell.cites if num in note_rows[side]]
+        cited = [
+            note_rows[side][num] for side, cell in enumerate(cells) for num in cell.cites if num in note_rows[side]
+        ]
         paragraphs.append(
             Row(
                 f"r{n}",

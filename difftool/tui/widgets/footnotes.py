@@ -25,9 +25,7 @@ def _line(label: str, cell: Cell, changed: Style, selected: Style, lit: tuple[in
     return text.append_text(body)
 
 
-def footnotes_text(
-    rows: Sequence[Row], delta: Delta | None, removed: Style, added: Style, selected: Style
-) -> Text:
+def footnotes_text(rows: Sequence[Row], delta: Delta | None, removed: Style, added: Style, selected: Style) -> Text:
     """A and B of each footnote row, one under the other, the selected delta highlighted."""
     if not rows:
         return Text("No footnotes in this paragraph.", style="dim")
