@@ -66,8 +66,8 @@ def varied(seed: int) -> Comparison:
             b[k : k + 1] = [" ".join(words[:4]) + ".", " ".join(words[4:]).capitalize()]
         elif action == "merge" and k + 1 < len(b):
             b[k : k + 2] = [b[k] + " " + b[k + 1]]
-    notes_a = {1: (0, "Kamerstukken II 2025/26, 21 501-20, nr. 2100.")}
-    notes_b = {1: (0, "Kamerstukken II 2025/26, 21 501-20, nr. 2101.")}
+    notes_a: dict[int, tuple[int | None, str]] = {1: (0, "Kamerstukken II 2025/26, 21 501-20, nr. 2100.")}
+    notes_b: dict[int, tuple[int | None, str]] = {1: (0, "Kamerstukken II 2025/26, 21 501-20, nr. 2101.")}
     return comparison(letter(paras, notes_a), letter(b, notes_b))
 
 
