@@ -46,7 +46,15 @@ class Cell:
     bounds: tuple[int, ...]
     """Index in ``text`` at which each block starts (``(0,)`` for a footnote)."""
     changes: tuple[Span, ...]
-    """Spans of ``text`` that exist only in this version (removed in A, added in B)."""
+    """Spans of ``text`` that exist only in this version (removed in A, added in B), widened to
+    whole words: a word that changed in one letter or only in case is marked whole, and words
+    changed side by side are one mark (a line set in capitals is one mark, not one per word)."""
+    letters: tuple[Span, ...] = ()
+    """Inside ``changes``: the characters that actually differ where that is less than the
+    marked words (``o[p]staan``), for a face to emphasise."""
+    owners: tuple[int | None, ...] = ()
+    """For each of ``changes``: the delta (index into ``Comparison.deltas``) it belongs to, if
+    one of the row's deltas covers it; a face hides a change whose delta it hides."""
 
     @property
     def empty(self) -> bool:
@@ -76,6 +84,50 @@ class Cell:
 
 
 EMPTY_CELL = Cell((), None, "", (), (), ())
+
+
+def whole_words(text: str, spans: Sequence[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """``spans`` widened to the words they touch and joined across white space; and the spans
+    that were narrower than their words (the letters to emphasise)."""
+    wide: list[Span] = []
+    letters: list[Span] = []
+    for start, end in spans:
+        s, e = start, end
+        while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+            s -= 1
+        while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+            e += 1
+        if (s, e) != (start, end):
+            letters.append((start, end))
+        if wide and (wide[-1][1] >= s or not text[wide[-1][1] : s].strip()):
+            wide[-1] = (wide[-1][0], max(wide[-1][1], e))
+        else:
+            wide.append((s, e))
+    return tuple(wide), tuple(letters)
+
+
+def _cell(
+    blocks: tuple[Block, ...],
+    fn: Footnote | None,
+    text: str,
+    offsets: tuple[int, ...],
+    bounds: tuple[int, ...],
+    narrow: Sequence[Span],
+    sides: Sequence[tuple[int, Side]],
+) -> Cell:
+    """A cell with its changes widened to words and each change given to the delta covering it."""
+    changes, letters = whole_words(text, narrow)
+    cell = Cell(blocks, fn, text, offsets, bounds, changes, letters)
+    owners: list[int | None] = []
+    for start, end in changes:
+        owner = None
+        for index, side in sides:
+            lit = cell.span_of(side)
+            if lit is not None and lit[0] < end and start < lit[1]:
+                owner = index
+                break
+        owners.append(owner)
+    return Cell(blocks, fn, text, offsets, bounds, changes, letters, tuple(owners))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,19 +176,28 @@ class Rows:
     """Where each delta is shown, by delta index."""
 
 
-def _block_cell(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str) -> Cell:
+def _block_cell(
+    letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str, sides: Sequence[tuple[int, Side]]
+) -> Cell:
     if not ids:
         return EMPTY_CELL
     blocks = tuple(letter.block(i) for i in ids)
-    joined = join_blocks(blocks)
-    return Cell(blocks, None, joined.text, joined.offsets, joined.bounds, tuple(op_spans(ops, changed)))
+    j = join_blocks(blocks)
+    return _cell(blocks, None, j.text, j.offsets, j.bounds, op_spans(ops, changed), sides)
 
 
-def _footnote_cell(letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str) -> Cell:
+def _footnote_cell(
+    letter: Letter, ids: Sequence[str], ops: Sequence[tuple[str, str]], changed: str, sides: Sequence[tuple[int, Side]]
+) -> Cell:
     fn = letter.footnote(int(ids[0].removeprefix("fn"))) if ids else None
     if fn is None:
         return EMPTY_CELL
-    return Cell((), fn, fn.text, fn.offsets, (0,), tuple(op_spans(ops, changed)))
+    return _cell((), fn, fn.text, fn.offsets, (0,), op_spans(ops, changed), sides)
+
+
+def _sides(c: Comparison, deltas: Sequence[int]) -> tuple[list[tuple[int, Side]], list[tuple[int, Side]]]:
+    """Each version's side of the deltas of a row."""
+    return [(k, c.deltas[k].a) for k in deltas], [(k, c.deltas[k].b) for k in deltas]
 
 
 def place(c: Comparison, block_rows: Sequence[dict[str, int]], note_rows: Sequence[dict[int, int]]) -> list[Place]:
@@ -185,20 +246,17 @@ def build_rows(c: Comparison) -> Rows:
     for i, p in enumerate(places):
         key = (RowKind.PARAGRAPH, p.row) if p.footnote is None else (RowKind.FOOTNOTE, p.footnote)
         in_row.setdefault(key, []).append(i)
-    footnotes = tuple(
-        Row(
-            f"f{k}",
-            RowKind.FOOTNOTE,
-            g.relation,
-            (_footnote_cell(c.a, g.a, g.ops, Op.DELETE), _footnote_cell(c.b, g.b, g.ops, Op.INSERT)),
-            tuple(in_row.get((RowKind.FOOTNOTE, k), ())),
-            anchor=anchors[k],
-        )
-        for k, g in enumerate(c.footnote_alignment)
-    )
+    footnotes = []
+    for k, g in enumerate(c.footnote_alignment):
+        here = tuple(in_row.get((RowKind.FOOTNOTE, k), ()))
+        sa, sb = _sides(c, here)
+        cells = (_footnote_cell(c.a, g.a, g.ops, Op.DELETE, sa), _footnote_cell(c.b, g.b, g.ops, Op.INSERT, sb))
+        footnotes.append(Row(f"f{k}", RowKind.FOOTNOTE, g.relation, cells, here, anchor=anchors[k]))
     paragraphs = []
     for n, g in enumerate(c.alignment):
-        cells = (_block_cell(c.a, g.a, g.ops, Op.DELETE), _block_cell(c.b, g.b, g.ops, Op.INSERT))
+        here = tuple(in_row.get((RowKind.PARAGRAPH, n), ()))
+        sa, sb = _sides(c, here)
+        cells = (_block_cell(c.a, g.a, g.ops, Op.DELETE, sa), _block_cell(c.b, g.b, g.ops, Op.INSERT, sb))
         cited = [
             note_rows[side][num] for side, cell in enumerate(cells) for num in cell.cites if num in note_rows[side]
         ]
@@ -208,11 +266,11 @@ def build_rows(c: Comparison) -> Rows:
                 RowKind.PARAGRAPH,
                 g.relation,
                 cells,
-                tuple(in_row.get((RowKind.PARAGRAPH, n), ())),
+                here,
                 cites=tuple(dict.fromkeys(sorted(cited))),
             )
         )
-    return Rows(tuple(paragraphs), footnotes, tuple(places))
+    return Rows(tuple(paragraphs), tuple(footnotes), tuple(places))
 
 
 def ids(g: Aligned, side: int) -> tuple[str, ...]:

@@ -82,13 +82,15 @@ def test_cells_are_the_blocks_joined_and_mark_what_the_ops_mark(seed: int) -> No
             assert cell.text == " ".join(letter_.block(i).text for i in ids)
             assert len(cell.offsets) == len(cell.text)
             assert [cell.text[s:e] for _, s, e in cell.parts()] == [letter_.block(i).text for i in ids]
-            assert cell.changes == tuple(op_spans(g.ops, op))
-            if g.ops:  # the unchanged text is what the two versions share
-                kept = "".join(
-                    cell.text[e:s]
-                    for (_, e), (s, _) in zip(((0, 0), *cell.changes), (*cell.changes, (len(cell.text), 0)))
-                )
-                assert kept == "".join(t for o, t in g.ops if o == Op.EQUAL)
+            narrow = op_spans(g.ops, op)
+            # every changed character is marked, in whole words; the letters are inside the marks
+            marked = {i for s, e in cell.changes for i in range(s, e)}
+            assert {i for s, e in narrow for i in range(s, e)} <= marked
+            for s, e in cell.changes:
+                assert s == 0 or not (cell.text[s - 1].isalnum() and cell.text[s].isalnum())
+                assert e == len(cell.text) or not (cell.text[e].isalnum() and cell.text[e - 1].isalnum())
+            assert all(any(s <= ls < le <= e for s, e in cell.changes) for ls, le in cell.letters)
+            assert len(cell.owners) == len(cell.changes)
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -112,6 +114,35 @@ def test_every_delta_is_placed_in_the_row_that_holds_it(seed: int) -> None:
             assert (d.a.block or d.b.block) in ids
     placed = sorted(k for r in (*rows.paragraphs, *rows.footnotes) for k in r.deltas)
     assert placed == [k for k, p in enumerate(rows.places) if p != type(p)(None)]
+    # each change belongs to a delta placed in its row
+    for r in (*rows.paragraphs, *rows.footnotes):
+        assert {k for cell in r.cells for k in cell.owners if k is not None} <= set(r.deltas)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "marked_a", "letters_a"),
+    [
+        pytest.param("Zij opstaan nu.", "Zij ostaan nu.", ["opstaan"], ["p"], id="one-letter"),
+        pytest.param("De Minister komt.", "De minister komt.", ["Minister"], ["M"], id="case-of-one-word"),
+        pytest.param(
+            "BRIEF VAN DE MINISTER VAN FINANCIEN",
+            "Brief van de minister van Financien",
+            ["BRIEF VAN DE MINISTER VAN FINANCIEN"],
+            None,
+            id="case-of-a-line",
+        ),
+        pytest.param("Wij gaan morgen.", "Wij gaan niet morgen.", [], [], id="word-added"),
+    ],
+)
+def test_small_changes_are_marked_as_whole_words(
+    a: str, b: str, marked_a: list[str], letters_a: list[str] | None
+) -> None:
+    c = comparison(P[0] + "\n\n" + a + "\n", P[0] + "\n\n" + b + "\n")
+    (row,) = [r for r in build_rows(c).paragraphs if r.a.text == a]
+    assert [row.a.text[s:e] for s, e in row.a.changes] == marked_a
+    if letters_a is not None:
+        assert [row.a.text[s:e] for s, e in row.a.letters] == letters_a
+    assert all(k is not None for k in row.a.owners)
 
 
 P = [

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
 from typing import Any
 
-from difftool.model import SEVERITY_ORDER, Comparison, Delta, Footnote, Letter, Relation, Side
+from difftool.model import SEVERITY_ORDER, Comparison, Delta, Footnote, Letter, Relation, Severity, Side
 from difftool.render.jsonout import SCHEMA, summary_dict, verdict
 from difftool.rows import Cell, Row, RowKind, build_rows, ids
 from difftool.visible import visible
@@ -53,8 +54,11 @@ RELATION_LABEL = {
 SIDE_LIMIT = 300
 """Characters of a delta's changed text shown in the list; the text section shows all of it."""
 
-MARK = {"del": "\u2212", "ins": "+"}
-"""What a screen reader hears before a deletion or an insertion (visually hidden)."""
+OVERVIEW_LIMIT = 16
+"""Substantive differences listed in the overview at the top; the rest are a link away."""
+
+PLAIN_FIELDS = ("File", "Flavour")
+"""Metadata rows that are not compared (two files always have two paths)."""
 
 
 def _e(value: object) -> str:
@@ -80,19 +84,44 @@ def content_security_policy(css: str, js: str) -> str:
 # --- inline changes ------------------------------------------------------------------------
 
 
-def marked(text: str, offset: int, spans: list[tuple[int, int]], tag: str) -> str:
+def marked(
+    text: str,
+    offset: int,
+    spans: Sequence[tuple[int, int]],
+    tag: str,
+    letters: Sequence[tuple[int, int]] = (),
+    owners: Sequence[str | None] = (),
+) -> str:
     """``text`` as HTML with the spans (positions in the joined text, ``text`` starting at
-    ``offset`` in it) wrapped in ``<del>`` or ``<ins>``."""
+    ``offset`` in it) wrapped in ``<del>`` or ``<ins>`` (``data-delta`` naming the delta each
+    belongs to, where known), and the ``letters`` inside them in ``<b class="ch">``."""
     out: list[str] = []
     pos = 0
-    for start, end in spans:
+    for n, (start, end) in enumerate(spans):
         s, t = max(start - offset, pos), min(end - offset, len(text))
         if s >= t:
             continue
+        owner = owners[n] if n < len(owners) else None
+        attr = f' data-delta="{_e(owner)}"' if owner else ""
         out.append(_e(text[pos:s]))
-        out.append(f'<{tag}><span class="sr">{MARK[tag]}</span>{_e(text[s:t])}</{tag}>')
+        out.append(f"<{tag}{attr}>{_emphasised(text, s, t, offset, letters)}</{tag}>")
         pos = t
     out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def _emphasised(text: str, s: int, t: int, offset: int, letters: Sequence[tuple[int, int]]) -> str:
+    """``text[s:t]`` with the letters that differ (positions in the joined text) in ``<b>``."""
+    out: list[str] = []
+    pos = s
+    for start, end in letters:
+        ls, lt = max(start - offset, pos), min(end - offset, t)
+        if ls >= lt:
+            continue
+        out.append(_e(text[pos:ls]))
+        out.append(f'<b class="ch">{_e(text[ls:lt])}</b>')
+        pos = lt
+    out.append(_e(text[pos:t]))
     return "".join(out)
 
 
@@ -193,7 +222,7 @@ class Layout:
         tag, prefix = ("del", "a") if side == 0 else ("ins", "b")
         out = []
         for block, start, end in cell.parts():
-            part = marked(cell.text[start:end], start, list(cell.changes), tag)
+            part = self._marked(cell, start, end, tag)
             cites = ", ".join(
                 f'<a href="#{_e(self.note_row[side].get(num, ""))}">{_e(num)}</a>' for num in block.footnotes
             )
@@ -221,10 +250,14 @@ class Layout:
             b = f'<p class="absent">moved in B: <a href="#b-{_e(r.b.blocks[0].id)}">see where it went</a></p>'
         return label, a, b
 
+    def _marked(self, cell: Cell, start: int, end: int, tag: str) -> str:
+        owners = [self.c.deltas[k].id if k is not None else None for k in cell.owners]
+        return marked(cell.text[start:end], start, cell.changes, tag, cell.letters, owners)
+
     def _note_cell(self, side: int, cell: Cell) -> str:
         if cell.footnote is None:
             return _absent("AB"[side])
-        part = marked(cell.text, 0, list(cell.changes), "del" if side == 0 else "ins")
+        part = self._marked(cell, 0, len(cell.text), "del" if side == 0 else "ins")
         return (
             f'<p class="fn" id="{"ab"[side]}-{_e(cell.footnote.id)}">'
             f'<span class="fnum">{_e(cell.footnote.number)}</span>{part}</p>'
@@ -267,6 +300,7 @@ def render_html(c: Comparison) -> str:
                 '<p class="keys" hidden>Keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous difference, '
                 "<kbd>j</kbd>/<kbd>k</kbd> next/previous paragraph.</p>\n</header>\n<main>\n"
             ),
+            _overview(c, summary, layout),
             _versions(c.a, c.b),
             _summary(summary),
             _delta_list(c, summary, layout),
@@ -312,9 +346,39 @@ def _meta_fields(v: Letter) -> list[tuple[str, str]]:
     ]
 
 
+def _overview(c: Comparison, summary: Doc, layout: Layout) -> str:
+    """One screen: the counts, and each substantive difference with its explanation."""
+    counts = " · ".join(
+        f'<a href="#sev-{s.value}" class="sev sev-{s.value}">{_e(summary[s.value])} {s.value}</a>'
+        for s in SEVERITY_ORDER
+        if summary[s.value]
+    )
+    found = [(k, d) for k, d in enumerate(c.deltas) if d.severity is Severity.SUBSTANTIVE]
+    items = "".join(
+        f'<li><a class="did" href="#{_e(d.id)}" data-delta="{_e(d.id)}">{_e(d.id)}</a> '
+        f'<span class="kind">{_e(d.kind.value)}</span> <span lang="nl">{_e(d.explanation)}</span></li>\n'
+        for k, d in found[:OVERVIEW_LIMIT]
+    )
+    more = (
+        f'<p><a href="#sev-substantive">{len(found) - OVERVIEW_LIMIT} more substantive differences</a></p>\n'
+        if len(found) > OVERVIEW_LIMIT
+        else ""
+    )
+    listing = f'<ol class="overview">\n{items}</ol>\n{more}' if found else "<p>No substantive differences.</p>\n"
+    return (
+        '<section id="overview" aria-labelledby="h-overview">\n<h2 id="h-overview">In short</h2>\n'
+        f'<p class="counts-line">{counts or "No differences."}</p>\n{listing}</section>\n'
+    )
+
+
 def _versions(va: Letter, vb: Letter) -> str:
     rows = "".join(
-        f'<tr><th scope="row">{name}</th><td lang="nl">{a}</td><td lang="nl">{b}</td></tr>\n'
+        (
+            f'<tr class="differs"><th scope="row">{name} <span class="tag">differs</span></th>'
+            if a != b and name not in PLAIN_FIELDS
+            else f'<tr><th scope="row">{name}</th>'
+        )
+        + f'<td lang="nl">{a}</td><td lang="nl">{b}</td></tr>\n'
         for (name, a), (_, b) in zip(_meta_fields(va), _meta_fields(vb), strict=True)
     )
     return (
@@ -417,7 +481,7 @@ def _delta_list(c: Comparison, summary: Doc, layout: Layout) -> str:
     )
 
 
-def _row_html(layout: Layout, shown: Shown, label_a: str, label_b: str) -> str:
+def _row_html(layout: Layout, shown: Shown, label_a: str, label_b: str, extra: str = "") -> str:
     deltas = [layout.c.deltas[k] for k in shown.row.deltas] if not shown.moved_b else []
     marks = "".join(
         f'<a href="#{_e(d.id)}" data-delta="{_e(d.id)}" class="sev-{_e(d.severity.value)}" '
@@ -428,40 +492,55 @@ def _row_html(layout: Layout, shown: Shown, label_a: str, label_b: str) -> str:
     label, a, b = layout.cells(shown)
     kind = "fn" if shown.row.kind is RowKind.FOOTNOTE else "row"
     return (
-        f'<tr class="{kind} rel-{_e(shown.row.relation.value)}" id="{shown.id}" tabindex="-1">'
+        f'<tr class="{kind} rel-{_e(shown.row.relation.value)}{extra}" id="{shown.id}" tabindex="-1">'
         f'<th scope="row"><span class="rel">{_e(label)}</span>{marks_html}</th>'
         f'<td class="a" lang="nl" data-label="{label_a}">{a}</td>'
         f'<td class="b" lang="nl" data-label="{label_b}">{b}</td></tr>\n'
     )
 
 
-def _tbodies(layout: Layout, label_a: str, label_b: str) -> Iterator[str]:
-    """Rows in tbodies; each run of at least FOLD_MIN unchanged groups gets its own, foldable one."""
+def _run_kind(group: RowGroup) -> str | None:
+    """How a group folds: ``same`` (unchanged), ``removed`` / ``added`` (a paragraph only in one
+    version, e.g. a removed annex), or not at all."""
+    if group.foldable:
+        return "same"
+    first = group.rows[0]
+    if first.row.kind is RowKind.PARAGRAPH and first.row.relation in (Relation.ADDED, Relation.REMOVED):
+        return first.row.relation.value
+    return None
 
-    def rows(run: list[RowGroup]) -> str:
-        return "".join(_row_html(layout, r, label_a, label_b) for g in run for r in g.rows)
+
+def _fold_button(what: str) -> str:
+    return (
+        '<tr class="fold" hidden><td colspan="3"><button type="button" aria-expanded="true" '
+        f'data-label="{what}">Hide {what}</button></td></tr>\n'
+    )
+
+
+def _tbodies(layout: Layout, label_a: str, label_b: str) -> Iterator[str]:
+    """Rows in tbodies; each run of at least FOLD_MIN unchanged groups gets its own foldable one,
+    and so does each run of FOLD_MIN paragraphs only in one version, folded to its first."""
+
+    def rows(run: list[RowGroup], extra: str = "") -> str:
+        return "".join(_row_html(layout, r, label_a, label_b, extra) for g in run for r in g.rows)
 
     shown: list[RowGroup] = []
-    same: list[RowGroup] = []
-    for group in [*layout.groups(), None]:
-        if group is not None and group.foldable:
-            same.append(group)
+    for kind, grouped in itertools.groupby(layout.groups(), key=_run_kind):
+        run = list(grouped)
+        if kind is None or len(run) < FOLD_MIN:
+            shown.extend(run)
             continue
-        if len(same) >= FOLD_MIN:
-            if shown:
-                yield f"<tbody>\n{rows(shown)}</tbody>\n"
-                shown = []
-            what = f"{len(same)} unchanged paragraphs"
-            yield (
-                f'<tbody class="same">\n<tr class="fold" hidden><td colspan="3">'
-                f'<button type="button" aria-expanded="true" data-label="{what}">Hide {what}</button></td></tr>\n'
-                f"{rows(same)}</tbody>\n"
-            )
+        if shown:
+            yield f"<tbody>\n{rows(shown)}</tbody>\n"
+            shown = []
+        if kind == "same":
+            yield f'<tbody class="same">\n{_fold_button(f"{len(run)} unchanged paragraphs")}{rows(run)}</tbody>\n'
         else:
-            shown.extend(same)
-        same = []
-        if group is not None:
-            shown.append(group)
+            what = f"{len(run) - 1} more paragraphs only in {'A' if kind == 'removed' else 'B'}"
+            yield (
+                f'<tbody class="oneside">\n{rows(run[:1])}{_fold_button(what)}'
+                f"{rows(run[1:], ' rest')}</tbody>\n"
+            )
     if shown:
         yield f"<tbody>\n{rows(shown)}</tbody>\n"
 
