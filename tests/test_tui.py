@@ -29,7 +29,7 @@ from difftool.engine import NotRelatedError
 from difftool.pipeline import Request
 from difftool.review import ReviewFileError, fingerprints
 from difftool.tui.app import ReviewApp, create_app
-from difftool.tui.keys import KEYMAP
+from difftool.tui.keys import KEYMAP, keys_markdown
 from difftool.tui.screens.help import HelpScreen
 from difftool.tui.screens.note import NoteScreen
 from difftool.tui.widgets.aligned import AlignedView
@@ -267,6 +267,8 @@ class TestSearch:
 class TestDecisions:
     @pilot_test
     async def test_each_decision_is_on_disk_before_the_next(self, tmp_path: Path) -> None:
+        """a, x and e decide and move on; u undoes the last action (not the highlighted row):
+        a decision changed is restored, a new one removed."""
         app = make_app(tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(pilot)
@@ -275,29 +277,42 @@ class TestDecisions:
             ids = visible(app)
             await pilot.press("a")
             assert on_disk(tmp_path) == {fps[ids[0]]: "accepted"}
-            await pilot.press("n", "x")
-            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
-            await pilot.press("n", "e")
-            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected", fps[ids[2]]: "expected"}
+            assert current(app) == ids[1]
             await pilot.press("x")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
+            await pilot.press("e")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected", fps[ids[2]]: "expected"}
+            assert current(app) == ids[3]
+            await pilot.press("k", "x")
             assert on_disk(tmp_path)[fps[ids[2]]] == "rejected"
+            await pilot.press("g", "u")  # the row highlighted is not what is undone
+            assert on_disk(tmp_path)[fps[ids[2]]] == "expected"
+            assert on_disk(tmp_path)[fps[ids[0]]] == "accepted"
+            assert current(app) == ids[2]
             await pilot.press("u")
             assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
             assert "reviewed 2/45" in text_of(app, "#header")
+            await pilot.press("u", "u", "u")  # the third has nothing left to undo
+            assert on_disk(tmp_path) == {}
 
     @pilot_test
-    async def test_note_is_kept_with_the_decision(self, tmp_path: Path) -> None:
+    async def test_note_is_kept_with_the_decision_and_shown(self, tmp_path: Path) -> None:
         app = make_app(tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(pilot)
-            await pilot.press("x", "m")
+            first = visible(app)[0]
+            await pilot.press("x", "k", "m")
             assert isinstance(app.screen, NoteScreen)
             await pilot.press(*"fix in B", "enter")
             assert not isinstance(app.screen, NoteScreen)
+            assert "fix in B" in text_of(app, "#detail") and first in text_of(app, "#detail")
+            assert str(app.query_one(DeltaList).options[0].prompt).startswith("✗✎")
             await pilot.press("a")
-        (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
-        assert decision["verdict"] == "accepted"
-        assert decision["note"] == "fix in B"
+            (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
+            assert (decision["verdict"], decision["note"]) == ("accepted", "fix in B")
+            await pilot.press("u")  # undoing the verdict keeps the note
+            (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
+            assert (decision["verdict"], decision["note"]) == ("rejected", "fix in B")
 
     @pilot_test
     async def test_note_needs_a_decision(self, tmp_path: Path) -> None:
@@ -401,8 +416,10 @@ class TestHelp:
             assert not isinstance(app.screen, HelpScreen)
 
 
-def test_docs_keys_lists_every_key_of_the_key_map() -> None:
+def test_docs_keys_is_generated_from_the_key_map() -> None:
+    """docs/keys.md is what the key map writes (regenerate: python -m difftool.tui.keys > docs/keys.md)."""
     doc = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+    assert doc == keys_markdown()
     for _, keys in KEYMAP:
         for key, _ in keys:
             assert f"`{key}`" in doc, key

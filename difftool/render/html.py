@@ -537,10 +537,7 @@ def _tbodies(layout: Layout, label_a: str, label_b: str) -> Iterator[str]:
             yield f'<tbody class="same">\n{_fold_button(f"{len(run)} unchanged paragraphs")}{rows(run)}</tbody>\n'
         else:
             what = f"{len(run) - 1} more paragraphs only in {'A' if kind == 'removed' else 'B'}"
-            yield (
-                f'<tbody class="oneside">\n{rows(run[:1])}{_fold_button(what)}'
-                f"{rows(run[1:], ' rest')}</tbody>\n"
-            )
+            yield (f'<tbody class="oneside">\n{rows(run[:1])}{_fold_button(what)}{rows(run[1:], " rest")}</tbody>\n')
     if shown:
         yield f"<tbody>\n{rows(shown)}</tbody>\n"
 

@@ -12,6 +12,7 @@ import bisect
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -23,7 +24,7 @@ from textual.strip import Strip
 from difftool.model import Delta, Relation
 from difftool.rows import Cell, Span
 from difftool.tui.view import ReviewView
-from difftool.visible import visible
+from difftool.tui.widgets.footnotes import marked_text
 
 GUTTER = {
     Relation.EQUAL: " ",
@@ -37,6 +38,21 @@ GUTTER = {
 SEPARATOR = " │ "
 
 
+def with_citations(body: Text, cell: Cell, cite: Style, selected: Style, cited: int | None) -> Text:
+    """``body`` (the cell's text, styled) with ``[n]`` after each block for each footnote it
+    cites, the selected delta's footnote ``cited`` lit (the letters keep no marker positions,
+    so the markers stand at the end of the citing paragraph, as in the report)."""
+    if not any(b.footnotes for b in cell.blocks):
+        return body
+    out = Text()
+    for blk, start, end in cell.parts():
+        out.append_text(body[start:end])
+        for n in blk.footnotes:
+            out.append(f"[{n}]", selected if n == cited else cite)
+        out.append_text(body[end : end + 1])
+    return out
+
+
 class AlignedView(ScrollView, can_focus=True):
     """Version A on the left, B on the right; the selected delta highlighted in both."""
 
@@ -47,6 +63,8 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned--gutter",
         "aligned--marker",
         "aligned--absent",
+        "aligned--letters",
+        "aligned--cite",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
@@ -66,6 +84,7 @@ class AlignedView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._view: ReviewView | None = None
         self._lit: dict[int, tuple[Span | None, Span | None]] = {}
+        self._delta: Delta | None = None
         self._anchor: int | None = None
         """The selected delta's row, marked in the gutter even when nothing in it is lit (a
         footnote delta lights up in the footnote panel, not here)."""
@@ -90,6 +109,7 @@ class AlignedView(ScrollView, can_focus=True):
             return
         stale = set(self._lit) | ({self._anchor} if self._anchor is not None else set())
         self._lit = self._rows_lit(delta) if delta is not None else {}
+        self._delta = delta
         self._anchor = row if delta is not None else None
         for r in stale | set(self._lit) | {row}:
             self._cache.pop(r, None)
@@ -159,8 +179,9 @@ class AlignedView(ScrollView, can_focus=True):
         row = self._view.paragraphs[n]
         width = self._column_width()
         lit_a, lit_b = self._lit.get(n, (None, None))
-        left, lit_left = self._wrap(row.a, lit_a, "aligned--removed", "not in A", width)
-        right, lit_right = self._wrap(row.b, lit_b, "aligned--added", "not in B", width)
+        cite_a, cite_b = (self._delta.a.footnote, self._delta.b.footnote) if self._delta else (None, None)
+        left, lit_left = self._wrap(row.a, lit_a, "aligned--removed", "not in A", width, cite_a)
+        right, lit_right = self._wrap(row.b, lit_b, "aligned--added", "not in B", width, cite_b)
         lit_lines = [i for i in (lit_left, lit_right) if i is not None]
         if lit_lines:
             self._lit_line[n] = min(lit_lines)
@@ -181,7 +202,7 @@ class AlignedView(ScrollView, can_focus=True):
         return lines
 
     def _wrap(
-        self, pane: Cell, lit: Span | None, change_class: str, absent: str, width: int
+        self, pane: Cell, lit: Span | None, change_class: str, absent: str, width: int, cited: int | None = None
     ) -> tuple[list[Strip], int | None]:
         """One side wrapped to ``width``, and the first line showing the highlight (if any)."""
         base = self.rich_style
@@ -189,12 +210,15 @@ class AlignedView(ScrollView, can_focus=True):
         if pane.empty:
             text = Text(f"({absent})", style=base + self.get_component_rich_style("aligned--absent"))
         else:
-            text = Text(visible(pane.text), style=base)
-            changed = self.get_component_rich_style(change_class)
-            for start, end in pane.changes:
-                text.stylize(changed, start, end)
-            if lit is not None:
-                text.stylize(selected, *lit)
+            style = self.get_component_rich_style
+            text = with_citations(
+                marked_text(pane, style(change_class), style("aligned--letters"), selected, lit),
+                pane,
+                style("aligned--cite"),
+                selected,
+                cited,
+            )
+            text.style = base
         console = self.app.console
         lines = text.wrap(console, width, overflow="fold")
         lit_line = next((i for i, line in enumerate(lines) if any(sp.style is selected for sp in line.spans)), None)
