@@ -118,15 +118,8 @@ def _cell(
     """A cell with its changes widened to words and each change given to the delta covering it."""
     changes, letters = whole_words(text, narrow)
     cell = Cell(blocks, fn, text, offsets, bounds, changes, letters)
-    owners: list[int | None] = []
-    for start, end in changes:
-        owner = None
-        for index, side in sides:
-            lit = cell.span_of(side)
-            if lit is not None and lit[0] < end and start < lit[1]:
-                owner = index
-                break
-        owners.append(owner)
+    lit = [(index, span) for index, side in sides if (span := cell.span_of(side)) is not None]
+    owners = [next((i for i, (s, e) in lit if s < end and start < e), None) for start, end in changes]
     return Cell(blocks, fn, text, offsets, bounds, changes, letters, tuple(owners))
 
 

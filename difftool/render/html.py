@@ -353,11 +353,11 @@ def _overview(c: Comparison, summary: Doc, layout: Layout) -> str:
         for s in SEVERITY_ORDER
         if summary[s.value]
     )
-    found = [(k, d) for k, d in enumerate(c.deltas) if d.severity is Severity.SUBSTANTIVE]
+    found = [d for d in c.deltas if d.severity is Severity.SUBSTANTIVE]
     items = "".join(
         f'<li><a class="did" href="#{_e(d.id)}" data-delta="{_e(d.id)}">{_e(d.id)}</a> '
         f'<span class="kind">{_e(d.kind.value)}</span> <span lang="nl">{_e(d.explanation)}</span></li>\n'
-        for k, d in found[:OVERVIEW_LIMIT]
+        for d in found[:OVERVIEW_LIMIT]
     )
     more = (
         f'<p><a href="#sev-substantive">{len(found) - OVERVIEW_LIMIT} more substantive differences</a></p>\n'
