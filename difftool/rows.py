@@ -16,6 +16,7 @@ Headless and pure: texts are the letters' own; each face makes them visible and 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -55,6 +56,8 @@ class Cell:
     owners: tuple[int | None, ...] = ()
     """For each of ``changes``: the delta (index into ``Comparison.deltas``) it belongs to, if
     one of the row's deltas covers it; a face hides a change whose delta it hides."""
+    ordered: bool = False
+    """``offsets`` never decrease (so a span is found by bisection)."""
 
     @property
     def empty(self) -> bool:
@@ -79,6 +82,9 @@ class Cell:
             return None
         if self.offsets[-1] < side.start or self.offsets[0] >= side.end:
             return None
+        if self.ordered:  # the common case, in logarithmic time
+            lo, hi = bisect.bisect_left(self.offsets, side.start), bisect.bisect_left(self.offsets, side.end)
+            return (lo, hi) if lo < hi else None
         inside = [i for i, o in enumerate(self.offsets) if side.start <= o < side.end]
         return (inside[0], inside[-1] + 1) if inside else None
 
@@ -117,10 +123,13 @@ def _cell(
 ) -> Cell:
     """A cell with its changes widened to words and each change given to the delta covering it."""
     changes, letters = whole_words(text, narrow)
-    cell = Cell(blocks, fn, text, offsets, bounds, changes, letters)
+    ordered = list(offsets) == sorted(offsets)  # timsort: one linear pass on ordered offsets
+    cell = Cell(blocks, fn, text, offsets, bounds, changes, letters, (), ordered)
+    if not changes:
+        return cell
     lit = [(index, span) for index, side in sides if (span := cell.span_of(side)) is not None]
     owners = [next((i for i, (s, e) in lit if s < end and start < e), None) for start, end in changes]
-    return Cell(blocks, fn, text, offsets, bounds, changes, letters, tuple(owners))
+    return Cell(blocks, fn, text, offsets, bounds, changes, letters, tuple(owners), ordered)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ report and the review screen, which must both follow it."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -188,3 +189,16 @@ def test_a_footnote_delta_sits_in_its_footnote_under_the_citing_paragraph_in_bot
     assert view.row_of(k) == (anchor if anchor is not None else 0)
     assert fn_row in view.footnotes_for(k)
     assert fn_row.kind is RowKind.FOOTNOTE
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_span_found_by_bisection_is_the_span_found_by_scanning(seed: int) -> None:
+    c = varied(seed)
+    rows = build_rows(c)
+    for r in (*rows.paragraphs, *rows.footnotes):
+        for cell in r.cells:
+            scanning = dataclasses.replace(cell, ordered=False)
+            assert cell.ordered or not cell.offsets
+            for d in c.deltas:
+                for side in (d.a, d.b):
+                    assert cell.span_of(side) == scanning.span_of(side)
