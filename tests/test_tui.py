@@ -567,3 +567,29 @@ class TestBulkDecisions:
             assert on_disk(tmp_path) == {fps[shown[0]]: "accepted"}
             await pilot.press("f", "A", "escape")  # all shown again; escape says no
             assert on_disk(tmp_path) == {fps[shown[0]]: "accepted"}
+
+    @pilot_test
+    async def test_the_change_of_a_hidden_delta_is_not_marked(self, tmp_path: Path) -> None:
+        """Cosmetic deltas are hidden at start: their changes are plain text until c shows them."""
+        app = make_app(tmp_path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            view = app.view
+            n = next(
+                n
+                for n, r in enumerate(view.paragraphs)
+                if r.a.owners
+                and all(k is not None and view.deltas[k].severity.value == "cosmetic" for k in r.a.owners)
+            )
+            aligned = app.query_one(AlignedView)
+            removed = aligned.get_component_rich_style("aligned--removed").bgcolor
+
+            def marked() -> bool:
+                return any(seg.style and seg.style.bgcolor == removed for s in aligned._row_strips(n) for seg in s)
+
+            assert not marked()
+            await pilot.press("c")
+            assert marked()
+            await pilot.press("c")
+            assert not marked()

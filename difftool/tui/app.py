@@ -108,6 +108,8 @@ class ReviewApp(App[None]):
         self.severity: Severity | None = None
         self.show_cosmetic = False
         self.search_text = ""
+        self.hidden: frozenset[int] = frozenset()
+        """Deltas the filters hide; their changes are not marked in the text."""
         self.undo_stack: list[tuple[tuple[int, ...], Review, str]] = []
         """For each decision made here, newest last: the deltas it touched, the review before it
         and what it was (for the message when it is undone)."""
@@ -194,6 +196,8 @@ class ReviewApp(App[None]):
         deltas.fill(
             [(i, self.view.deltas[i], self.review.get(self.view.fingerprints[i])) for i in visible], keep, id_width
         )
+        self.hidden = frozenset(range(len(self.view.deltas))) - frozenset(visible)
+        self.query_one(AlignedView).hide(self.hidden)
         deltas.border_title = f"Deltas: {self._filter_label()} ({len(visible)})"
         deltas.border_subtitle = os.path.basename(self.review_path)
         if not visible:
@@ -259,7 +263,7 @@ class ReviewApp(App[None]):
         self.query_one(AlignedView).select(delta, row)
         note = self.view.footnote_of(index) if index is not None else None
         target = self.view.rows.footnotes[note] if note is not None else None
-        self.query_one(FootnotePanel).show(self.view.footnotes_for(index), delta, target)
+        self.query_one(FootnotePanel).show(self.view.footnotes_for(index), delta, target, self.hidden)
         self._show_detail(index)
 
     def _show_detail(self, index: int | None) -> None:

@@ -85,6 +85,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._view: ReviewView | None = None
         self._lit: dict[int, tuple[Span | None, Span | None]] = {}
         self._delta: Delta | None = None
+        self._hidden: frozenset[int] = frozenset()
+        """Deltas the filter hides: their changes are not marked."""
         self._anchor: int | None = None
         """The selected delta's row, marked in the gutter even when nothing in it is lit (a
         footnote delta lights up in the footnote panel, not here)."""
@@ -102,6 +104,14 @@ class AlignedView(ScrollView, can_focus=True):
         self._lit = {}
         self._anchor = None
         self._relayout()
+
+    def hide(self, hidden: frozenset[int]) -> None:
+        """Leave the changes of ``hidden`` deltas unmarked (the filter hides them)."""
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self._cache.clear()
+            self._lit_line.clear()
+            self.refresh()
 
     def select(self, delta: Delta | None, row: int) -> None:
         """Highlight ``delta`` and scroll its first highlighted line into view."""
@@ -212,7 +222,7 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             style = self.get_component_rich_style
             text = with_citations(
-                marked_text(pane, style(change_class), style("aligned--letters"), selected, lit),
+                marked_text(pane, style(change_class), style("aligned--letters"), selected, lit, self._hidden),
                 pane,
                 style("aligned--cite"),
                 selected,

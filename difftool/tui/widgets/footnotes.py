@@ -16,29 +16,51 @@ from difftool.rows import Cell, Row
 from difftool.visible import visible
 
 
-def marked_text(cell: Cell, changed: Style, letters: Style, selected: Style, lit: tuple[int, int] | None) -> Text:
+def marked_text(
+    cell: Cell,
+    changed: Style,
+    letters: Style,
+    selected: Style,
+    lit: tuple[int, int] | None,
+    hidden: frozenset[int] = frozenset(),
+) -> Text:
     """A cell's text with the selected delta lit and, over it, the changes and their letters
-    (so the changed words stay visible inside a lit citation)."""
+    (so the changed words stay visible inside a lit citation); the change of a delta the filter
+    hides is not marked."""
     body = Text(visible(cell.text))
     if lit is not None:
         body.stylize(selected, *lit)
-    for start, end in cell.changes:
+    shown = [
+        span
+        for n, span in enumerate(cell.changes)
+        if not (n < len(cell.owners) and cell.owners[n] is not None and cell.owners[n] in hidden)
+    ]
+    for start, end in shown:
         body.stylize(changed, start, end)
     for start, end in cell.letters:
-        body.stylize(letters, start, end)
+        if any(s <= start < e for s, e in shown):
+            body.stylize(letters, start, end)
     return body
 
 
-def _line(label: str, cell: Cell, styles: tuple[Style, Style, Style], lit: tuple[int, int] | None) -> Text:
+def _line(
+    label: str, cell: Cell, styles: tuple[Style, Style, Style], lit: tuple[int, int] | None, hidden: frozenset[int]
+) -> Text:
     number = cell.footnote.number if cell.footnote is not None else None
     text = Text(f"{label} {number if number is not None else '–':>3}  ", style="bold" if number else "dim")
     if number is None:
         return text.append("(not in this version)", "dim")
-    return text.append_text(marked_text(cell, *styles, lit))
+    return text.append_text(marked_text(cell, *styles, lit, hidden))
 
 
 def footnotes_text(
-    rows: Sequence[Row], delta: Delta | None, removed: Style, added: Style, selected: Style, letters: Style
+    rows: Sequence[Row],
+    delta: Delta | None,
+    removed: Style,
+    added: Style,
+    selected: Style,
+    letters: Style,
+    hidden: frozenset[int] = frozenset(),
 ) -> Text:
     """A and B of each footnote row, one under the other, the selected delta highlighted."""
     if not rows:
@@ -49,8 +71,8 @@ def footnotes_text(
             out.append("\n")
         lit_a = r.a.span_of(delta.a) if delta else None
         lit_b = r.b.span_of(delta.b) if delta else None
-        out.append_text(_line("A", r.a, (removed, letters, selected), lit_a)).append("\n")
-        out.append_text(_line("B", r.b, (added, letters, selected), lit_b))
+        out.append_text(_line("A", r.a, (removed, letters, selected), lit_a, hidden)).append("\n")
+        out.append_text(_line("B", r.b, (added, letters, selected), lit_b, hidden))
     return out
 
 
@@ -65,7 +87,9 @@ class FootnotePanel(Static):
         "footnotes--letters",
     }
 
-    def show(self, rows: Sequence[Row], delta: Delta | None, target: Row | None = None) -> None:
+    def show(
+        self, rows: Sequence[Row], delta: Delta | None, target: Row | None = None, hidden: frozenset[int] = frozenset()
+    ) -> None:
         style = self.get_component_rich_style
         self.update(
             footnotes_text(
@@ -75,6 +99,7 @@ class FootnotePanel(Static):
                 style("footnotes--added"),
                 style("footnotes--selected"),
                 style("footnotes--letters"),
+                hidden,
             )
         )
         before = list(rows[: list(rows).index(target)]) if target is not None and target in rows else []
