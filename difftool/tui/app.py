@@ -202,6 +202,8 @@ class ReviewApp(App[None]):
         deltas.border_subtitle = os.path.basename(self.review_path)
         if not visible:
             self._select(None)
+        elif (current := deltas.current()) is not None:
+            self._show_footnotes(current)  # the filter may have hidden or shown a change in them
         self._update_header()
 
     def _filter_label(self) -> str:
@@ -261,10 +263,16 @@ class ReviewApp(App[None]):
         delta = self.view.deltas[index] if index is not None else None
         row = self.view.row_of(index) if index is not None else 0
         self.query_one(AlignedView).select(delta, row)
+        self._show_footnotes(index)
+        self._show_detail(index)
+
+    def _show_footnotes(self, index: int | None) -> None:
+        """The footnotes of delta ``index``'s paragraph, scrolled to its own footnote."""
+        assert self.view is not None
+        delta = self.view.deltas[index] if index is not None else None
         note = self.view.footnote_of(index) if index is not None else None
         target = self.view.rows.footnotes[note] if note is not None else None
         self.query_one(FootnotePanel).show(self.view.footnotes_for(index), delta, target, self.hidden)
-        self._show_detail(index)
 
     def _show_detail(self, index: int | None) -> None:
         """The detail line: id, severity, kind, the whole explanation, the decision and its note."""
