@@ -92,9 +92,14 @@ class Cell:
 EMPTY_CELL = Cell((), None, "", (), (), ())
 
 
+MERGE_GAP = 3
+"""Longest run of spaces and punctuation between two changed words that still makes them one mark."""
+
+
 def whole_words(text: str, spans: Sequence[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """``spans`` widened to the words they touch and joined across white space; and the spans
-    that were narrower than their words (the letters to emphasise)."""
+    """``spans`` widened to the words they touch and joined across short gaps of white space and
+    punctuation (``, ``); and the spans that were narrower than their words (the letters to
+    emphasise)."""
     wide: list[Span] = []
     letters: list[Span] = []
     for start, end in spans:
@@ -105,7 +110,8 @@ def whole_words(text: str, spans: Sequence[Span]) -> tuple[tuple[Span, ...], tup
             e += 1
         if (s, e) != (start, end):
             letters.append((start, end))
-        if wide and (wide[-1][1] >= s or not text[wide[-1][1] : s].strip()):
+        gap = text[wide[-1][1] : s] if wide else ""
+        if wide and (wide[-1][1] >= s or (len(gap) <= MERGE_GAP and not any(ch.isalnum() for ch in gap))):
             wide[-1] = (wide[-1][0], max(wide[-1][1], e))
         else:
             wide.append((s, e))

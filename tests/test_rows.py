@@ -126,9 +126,9 @@ def test_every_delta_is_placed_in_the_row_that_holds_it(seed: int) -> None:
         pytest.param("Zij opstaan nu.", "Zij ostaan nu.", ["opstaan"], ["p"], id="one-letter"),
         pytest.param("De Minister komt.", "De minister komt.", ["Minister"], ["M"], id="case-of-one-word"),
         pytest.param(
-            "BRIEF VAN DE MINISTER VAN FINANCIEN",
-            "Brief van de minister van Financien",
-            ["BRIEF VAN DE MINISTER VAN FINANCIEN"],
+            "BRIEF VAN DE MINISTER VAN FINANCIEN, DE STAATSSECRETARIS",
+            "Brief van de minister van Financien, de staatssecretaris",
+            ["BRIEF VAN DE MINISTER VAN FINANCIEN, DE STAATSSECRETARIS"],
             None,
             id="case-of-a-line",
         ),
