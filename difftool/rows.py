@@ -96,19 +96,38 @@ MERGE_GAP = 3
 """Longest run of spaces and punctuation between two changed words that still makes them one mark."""
 
 
-def whole_words(text: str, spans: Sequence[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+def insertion_points(ops: Sequence[Sequence[str]], side: str) -> list[int]:
+    """Where in one side's text (``-`` for A, ``+`` for B) the other side has text this side
+    lacks: ``ostaan`` has a point where ``opstaan`` has its ``p``."""
+    other = Op.INSERT if side == Op.DELETE else Op.DELETE
+    points: list[int] = []
+    pos = 0
+    for op, text in ops:
+        if op == other:
+            points.append(pos)
+        elif op in (Op.EQUAL, side):
+            pos += len(text)
+    return points
+
+
+def whole_words(
+    text: str, spans: Sequence[Span], points: Sequence[int] = ()
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """``spans`` widened to the words they touch and joined across short gaps of white space and
-    punctuation (``, ``); and the spans that were narrower than their words (the letters to
-    emphasise)."""
+    punctuation (``, ``), and the words that ``points`` fall inside (a letter only in the other
+    version); and the spans that were narrower than their words (the letters to emphasise)."""
+    inside = [(p, p) for p in points if 0 < p < len(text) and text[p - 1].isalnum() and text[p].isalnum()]
     wide: list[Span] = []
     letters: list[Span] = []
-    for start, end in spans:
+    for start, end in sorted([*spans, *inside]):
+        if start == end and wide and wide[-1][0] <= start <= wide[-1][1]:
+            continue  # a point inside a change already marked
         s, e = start, end
         while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
             s -= 1
         while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
             e += 1
-        if (s, e) != (start, end):
+        if (s, e) != (start, end) and start < end:
             letters.append((start, end))
         gap = text[wide[-1][1] : s] if wide else ""
         if wide and (wide[-1][1] >= s or (len(gap) <= MERGE_GAP and not any(ch.isalnum() for ch in gap))):
@@ -125,10 +144,11 @@ def _cell(
     offsets: tuple[int, ...],
     bounds: tuple[int, ...],
     narrow: Sequence[Span],
+    points: Sequence[int],
     sides: Sequence[tuple[int, Side]],
 ) -> Cell:
     """A cell with its changes widened to words and each change given to the delta covering it."""
-    changes, letters = whole_words(text, narrow)
+    changes, letters = whole_words(text, narrow, points)
     ordered = list(offsets) == sorted(offsets)  # timsort: one linear pass on ordered offsets
     cell = Cell(blocks, fn, text, offsets, bounds, changes, letters, (), ordered)
     if not changes:
@@ -191,7 +211,9 @@ def _block_cell(
         return EMPTY_CELL
     blocks = tuple(letter.block(i) for i in ids)
     j = join_blocks(blocks)
-    return _cell(blocks, None, j.text, j.offsets, j.bounds, op_spans(ops, changed), sides)
+    return _cell(
+        blocks, None, j.text, j.offsets, j.bounds, op_spans(ops, changed), insertion_points(ops, changed), sides
+    )
 
 
 def _footnote_cell(
@@ -200,7 +222,7 @@ def _footnote_cell(
     fn = letter.footnote(int(ids[0].removeprefix("fn"))) if ids else None
     if fn is None:
         return EMPTY_CELL
-    return _cell((), fn, fn.text, fn.offsets, (0,), op_spans(ops, changed), sides)
+    return _cell((), fn, fn.text, fn.offsets, (0,), op_spans(ops, changed), insertion_points(ops, changed), sides)
 
 
 def _sides(c: Comparison, deltas: Sequence[int]) -> tuple[list[tuple[int, Side]], list[tuple[int, Side]]]:

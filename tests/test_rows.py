@@ -202,3 +202,26 @@ def test_a_span_found_by_bisection_is_the_span_found_by_scanning(seed: int) -> N
             for d in c.deltas:
                 for side in (d.a, d.b):
                     assert cell.span_of(side) == scanning.span_of(side)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "marked_a", "marked_b"),
+    [
+        pytest.param("Zij opstaan nu.", "Zij ostaan nu.", ["opstaan"], ["ostaan"], id="letter-only-in-a"),
+        pytest.param(
+            "Zonder binnengrenscntroles.",
+            "Zonder binnengrenscontroles.",
+            ["binnengrenscntroles"],
+            ["binnengrenscontroles"],
+            id="letter-only-in-b",
+        ),
+        pytest.param("Wij gaan morgen.", "Wij gaan niet morgen.", [], ["niet "], id="word-only-in-b"),
+    ],
+)
+def test_a_word_missing_a_letter_is_marked_in_both_versions(
+    a: str, b: str, marked_a: list[str], marked_b: list[str]
+) -> None:
+    c = comparison(P[0] + "\n\n" + a + "\n", P[0] + "\n\n" + b + "\n")
+    (row,) = [r for r in build_rows(c).paragraphs if r.a.text == a]
+    assert [row.a.text[s:e] for s, e in row.a.changes] == marked_a
+    assert [row.b.text[s:e] for s, e in row.b.changes] == marked_b
