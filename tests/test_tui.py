@@ -579,8 +579,7 @@ class TestBulkDecisions:
             n = next(
                 n
                 for n, r in enumerate(view.paragraphs)
-                if r.a.owners
-                and all(k is not None and view.deltas[k].severity.value == "cosmetic" for k in r.a.owners)
+                if r.a.owners and all(k is not None and view.deltas[k].severity.value == "cosmetic" for k in r.a.owners)
             )
             aligned = app.query_one(AlignedView)
             removed = aligned.get_component_rich_style("aligned--removed").bgcolor
