@@ -63,10 +63,10 @@ def main() -> None:
         ta, tb = copies(a_text, k), copies(b_text, k)
         c = compare(parse_text(ta, "a.txt"), parse_text(tb, "b.txt"), Options(force=True))
         doc = comparison_dict(c)
-        html = render_html(doc)
+        html = render_html(c)
         size_in = len(ta.encode()) + len(tb.encode())
         size_json, size_html = len(dumps(doc).encode()), len(html.encode())
-        ms = median_ms(lambda doc=doc: render_html(doc), args.runs)
+        ms = median_ms(lambda c=c: render_html(c), args.runs)
         rows.append((k, size_in, size_html, ms))
         print(
             f"{k:>6} {size_in:>10,} {len(c.a.blocks) + len(c.b.blocks):>6} {len(c.deltas):>6} {size_json:>10,} "

@@ -284,9 +284,8 @@ def compare_cmd(
 
 def _html_report(c: Comparison) -> str:
     from difftool.render.html import render_html
-    from difftool.render.jsonout import comparison_dict
 
-    return render_html(comparison_dict(c))
+    return render_html(c)
 
 
 @cli.command("report")

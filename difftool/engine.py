@@ -38,7 +38,7 @@ from difftool.model import (
 )
 from difftool.references import Reference, find_references
 from difftool.sentences import sentence_spans
-from difftool.text import squash, tokenize
+from difftool.text import join_blocks, squash, tokenize
 
 DEFAULT_OPTIONS = Options()
 
@@ -118,19 +118,9 @@ def _unit(
         kinds: tuple[BlockKind | None, ...] = (None,)
         fld = None
     else:
-        parts: list[str] = []
-        offs: list[int] = []
-        bl: list[int] = []
-        for blk in blocks:
-            if parts:
-                parts.append(" ")
-                offs.append(blk.start)
-            bl.append(sum(len(p) for p in parts))
-            parts.append(blk.text)
-            offs.extend(blk.offsets)
-        text, offsets = "".join(parts), tuple(offs)
+        joined = join_blocks(blocks)
+        text, offsets, bounds = joined.text, joined.offsets, joined.bounds
         ids = tuple(blk.id for blk in blocks)
-        bounds = tuple(bl)
         kinds = tuple(blk.kind for blk in blocks)
         fld = blocks[0].field if blocks else None
     if light:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from difftool.model import Token
+from difftool.model import Block, Token
 
 QUOTES = str.maketrans(
     {
@@ -151,3 +151,33 @@ def tokenize(text: str, offsets: tuple[int, ...]) -> tuple[Token, ...]:
         s, e = m.start(), m.end()
         out.append(Token(m.group(0), fold(m.group(0)), offsets[s], offsets[e - 1] + 1, s))
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Blocks read as one text (one side of an aligned group): the one place blocks are joined,
+    so the engine's inline ops and every face's spans point at the same characters."""
+
+    text: str
+    offsets: tuple[int, ...]
+    """Original-file offset of each character; the joining space carries the next block's start."""
+    bounds: tuple[int, ...]
+    """Index in ``text`` at which each block starts."""
+
+
+def join_blocks(blocks: Sequence[Block]) -> Joined:
+    """The blocks' texts joined with one space."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    bounds: list[int] = []
+    at = 0
+    for blk in blocks:
+        if parts:
+            parts.append(" ")
+            offsets.append(blk.start)
+            at += 1
+        bounds.append(at)
+        parts.append(blk.text)
+        offsets.extend(blk.offsets)
+        at += len(blk.text)
+    return Joined("".join(parts), tuple(offsets), tuple(bounds))

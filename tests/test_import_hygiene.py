@@ -15,6 +15,7 @@ ENGINE_MODULES = [
     "difftool.parse",
     "difftool.align",
     "difftool.inline",
+    "difftool.rows",
     "difftool.references",
     "difftool.sentences",
     "difftool.classify",

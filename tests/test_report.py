@@ -61,9 +61,12 @@ class Skeleton(HTMLParser):
         if tag == "li" and "delta" in cls.split():
             self.deltas.setdefault(a["data-severity"] or "", []).append(a["id"] or "")
         if tag == "tbody" and self._inside("table", "aligned"):
-            self.rows.append("folded:" if "same" in cls.split() else "tbody:")
+            self.rows.append(
+                "folded:" if "same" in cls.split() else "oneside:" if "oneside" in cls.split() else "tbody:"
+            )
         if tag == "tr" and self._inside("table", "aligned") and cls.split()[:1] in (["row"], ["fn"]):
-            self.rows[-1] += " " + cls
+            kind, relation, *rest = cls.split()
+            self.rows[-1] += f" {kind} {relation}{'/rest' if 'rest' in rest else ''}"
         if tag not in ("meta", "br", "input", "col"):
             self.stack.append((tag, a))
 

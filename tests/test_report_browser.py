@@ -79,9 +79,9 @@ def open_report(browser: Any, reports: dict[str, tuple[Path, dict[str, Any]]]) -
     recorders: list[Recorder] = []
     contexts: list[Any] = []
 
-    def open_(name: str = "ek-tk", fragment: str = "", width: int = 1400, **context: Any) -> Any:
+    def open_(name: str = "ek-tk", fragment: str = "", width: int = 1400, height: int = 1000, **context: Any) -> Any:
         path, _ = reports[name]
-        ctx = browser.new_context(viewport={"width": width, "height": 1000}, **context)
+        ctx = browser.new_context(viewport={"width": width, "height": height}, **context)
         contexts.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(5000)
@@ -284,3 +284,173 @@ def wait_for_current_row_in_view(page: Any) -> None:
         " if (!r) return false; const b = r.getBoundingClientRect();"
         " return b.top < innerHeight && b.bottom > 0; }"
     )
+
+
+# --- issue 13: what a reviewer needs on screen ------------------------------------------------
+
+
+def test_the_first_screen_shows_the_substantive_differences(
+    open_report: Callable[..., Any], reports: dict[str, Any]
+) -> None:
+    """At 1400x900 the first screen holds the verdict, the counts and every substantive
+    difference with its explanation (the sample has 16), not the metadata table."""
+    doc = reports["ek-tk"][1]
+    substantive = [d for d in doc["deltas"] if d["severity"] == "substantive"]
+    page = open_report(height=900)
+    items = page.locator("#overview ol.overview li")
+    assert items.count() == len(substantive)
+    first, last = items.first, items.last
+    assert first.locator("a.did").inner_text() == substantive[0]["id"]
+    assert substantive[0]["explanation"] in first.inner_text()
+    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= 900
+    assert page.locator("#versions").bounding_box()["y"] > first.bounding_box()["y"]
+    for s in ("substantive", "editorial", "cosmetic", "expected"):
+        assert f"{doc['summary'][s]} {s}" in page.locator("#overview .counts-line").inner_text().lower()
+    first.locator("a.did").click()
+    assert_fragment(page, substantive[0]["id"])
+    wait_for_current_row_in_view(page)
+
+
+def test_metadata_that_differs_is_marked(open_report: Callable[..., Any]) -> None:
+    page = open_report()
+    differs = [t.split("\n")[0].split(" ")[0] for t in page.locator("table.meta tr.differs th").all_inner_texts()]
+    assert {"Signatories", "Nr."} <= set(differs)
+    assert "Dossier" not in differs and "File" not in differs
+    assert page.locator("table.meta tr.differs .tag").first.inner_text().lower() == "differs"
+
+
+def test_j_after_a_footnote_difference_moves_on(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    """``n`` onto a difference in a footnote, then ``j``: the next paragraph after that footnote,
+    not the first paragraph of the letter."""
+    order = first_delta(reports["ek-tk"][1])
+    page = open_report()
+    for did in order:
+        page.keyboard.press("n")
+        assert_fragment(page, did)
+        if page.locator("table.aligned tr.current").get_attribute("class").startswith("fn"):
+            break
+    else:
+        pytest.fail("no footnote difference in the sample")
+    note = page.locator("table.aligned tr.current")
+    note_y = note.bounding_box()["y"] + page.evaluate("scrollY")
+    page.keyboard.press("j")
+    row = page.locator("table.aligned tr.current")
+    assert row.get_attribute("class").startswith("row")
+    assert row.bounding_box()["y"] + page.evaluate("scrollY") > note_y
+    page.keyboard.press("k")
+    assert page.locator("table.aligned tr.current").bounding_box()["y"] + page.evaluate("scrollY") < note_y
+
+
+def test_the_position_counts_the_differences_shown(open_report: Callable[..., Any], reports: dict[str, Any]) -> None:
+    summary = reports["ek-tk"][1]["summary"]
+    shown = summary["total"] - summary["cosmetic"]
+    page = open_report()
+    page.keyboard.press("p")  # nothing selected: stays
+    for _ in range(shown + 2):  # past the end: stays on the last shown
+        page.keyboard.press("n")
+    assert f"({shown}/{shown})" in page.locator("#current").inner_text()
+    page.check('#filters input[name="severity"][value="cosmetic"]')
+    page.keyboard.press("p")
+    assert f"/{summary['total']})" in page.locator("#current").inner_text()
+
+
+def test_hidden_differences_are_not_marked_in_the_text(
+    open_report: Callable[..., Any], reports: dict[str, Any]
+) -> None:
+    cosmetic = {d["id"] for d in reports["ek-tk"][1]["deltas"] if d["severity"] == "cosmetic"}
+    page = open_report()
+    marks = page.locator("table.aligned :is(del, ins)[data-delta]")
+    owned = [(m.get_attribute("data-delta"), "off" in (m.get_attribute("class") or "")) for m in marks.all()]
+    assert any(d in cosmetic for d, _ in owned)
+    assert all(off == (d in cosmetic) for d, off in owned)
+    mark = page.locator(f"table.aligned del[data-delta='{next(d for d, _ in owned if d in cosmetic)}']").first
+    background = "getComputedStyle(el).backgroundColor"
+    assert mark.evaluate(f"el => {background}") == "rgba(0, 0, 0, 0)"
+    page.check('#filters input[name="severity"][value="cosmetic"]')
+    assert mark.evaluate(f"el => {background}") != "rgba(0, 0, 0, 0)"
+
+
+def test_sections_only_in_one_version_are_folded_to_their_start(open_report: Callable[..., Any]) -> None:
+    page = open_report()
+    body = page.locator("tbody.oneside").first
+    rest = body.locator("tr.rest")
+    assert rest.count() > 10
+    assert body.locator("tr.row").first.is_visible()  # the section's first paragraph is shown
+    assert visible_count(page, "tbody.oneside >> nth=0 >> tr.rest") == 0
+    button = body.locator("button")
+    assert button.inner_text().startswith(f"Show {body.locator('tr.row.rest').count()} more paragraphs only in A")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert visible_count(page, "tbody.oneside >> nth=0 >> tr.rest") == rest.count()
+    assert page.evaluate("document.documentElement.scrollHeight") > height + 3000
+    button.click()
+    # a link to a difference inside the folded part opens it
+    inside = body.locator("tr.rest .marks a").first.get_attribute("data-delta")
+    page.evaluate(f"location.hash = '#{inside}'")
+    wait_for_current_row_in_view(page)
+    assert button.get_attribute("aria-expanded") == "true"
+
+
+def test_small_changes_are_marked_as_whole_words(open_report: Callable[..., Any]) -> None:
+    """A change of a letter or of case marks the whole word, the letters that differ emphasised;
+    every mark in the text starts and ends at a word boundary."""
+    page = open_report()
+    bad = page.evaluate(
+        """() => Array.from(document.querySelectorAll('table.aligned :is(del, ins)')).filter(el => {
+            const text = (n) => (n && n.nodeType === Node.TEXT_NODE ? n.textContent : '');
+            const before = text(el.previousSibling);
+            const after = text(el.nextSibling);
+            const letter = /[\\p{L}\\p{N}]/u;
+            const inner = el.textContent;
+            return (letter.test(before.slice(-1)) && letter.test(inner.slice(0, 1)))
+                || (letter.test(after.slice(0, 1)) && letter.test(inner.slice(-1)));
+        }).map(el => el.parentElement.textContent.slice(0, 80))"""
+    )
+    assert bad == []
+    emphasised = page.locator("table.aligned :is(del, ins):not(.off) b.ch")
+    assert emphasised.count() > 0
+    weight = emphasised.first.evaluate("el => getComputedStyle(el).fontWeight")
+    assert int(weight) > int(emphasised.first.evaluate("el => getComputedStyle(el.parentElement).fontWeight"))
+
+
+def test_phone_width_breaks_no_label_inside_a_word(open_report: Callable[..., Any]) -> None:
+    page = open_report(width=375)
+    split = page.evaluate(
+        """() => {
+            const out = [];
+            for (const th of document.querySelectorAll('table.meta th')) {
+                const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const m of node.textContent.matchAll(/\\S+/g)) {
+                        const r = document.createRange();
+                        r.setStart(node, m.index);
+                        r.setEnd(node, m.index + m[0].length);
+                        const lines = new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)));
+                        if (lines.size > 1) out.push(m[0]);
+                    }
+                }
+            }
+            return out;
+        }"""
+    )
+    assert split == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_copied_text_has_no_hidden_signs(open_report: Callable[..., Any]) -> None:
+    page = open_report()
+    copied = page.evaluate(
+        """() => {
+            const cell = document.querySelector('table.aligned tr.rel-changed td.a');
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return getSelection().toString();
+        }"""
+    )
+    assert page.locator("table.aligned tr.rel-changed td.a del").count() > 0
+    assert "\u2212" not in copied
+    before = page.locator("table.aligned del").first.evaluate("el => getComputedStyle(el, '::before').content")
+    assert before == '"\u2212"'  # still said to a screen reader

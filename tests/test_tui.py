@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import html
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -29,7 +31,8 @@ from difftool.engine import NotRelatedError
 from difftool.pipeline import Request
 from difftool.review import ReviewFileError, fingerprints
 from difftool.tui.app import ReviewApp, create_app
-from difftool.tui.keys import KEYMAP
+from difftool.tui.keys import KEYMAP, keys_markdown
+from difftool.tui.screens.confirm import ConfirmScreen
 from difftool.tui.screens.help import HelpScreen
 from difftool.tui.screens.note import NoteScreen
 from difftool.tui.widgets.aligned import AlignedView
@@ -191,7 +194,7 @@ class TestNavigation:
             await loaded(pilot)
             assert app.view is not None
             addressee = next(i for i, d in enumerate(app.view.deltas) if d.a.text == "Eerste")
-            row = app.view.delta_rows[addressee]
+            row = app.view.row_of(addressee)
             aligned = app.query_one(AlignedView)
             assert current(app) != app.view.deltas[addressee].id
             await pilot.click(AlignedView, offset=(10, aligned.row_top(row) - int(aligned.scroll_offset.y)))
@@ -267,6 +270,8 @@ class TestSearch:
 class TestDecisions:
     @pilot_test
     async def test_each_decision_is_on_disk_before_the_next(self, tmp_path: Path) -> None:
+        """a, x and e decide and move on; u undoes the last action (not the highlighted row):
+        a decision changed is restored, a new one removed."""
         app = make_app(tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(pilot)
@@ -275,29 +280,42 @@ class TestDecisions:
             ids = visible(app)
             await pilot.press("a")
             assert on_disk(tmp_path) == {fps[ids[0]]: "accepted"}
-            await pilot.press("n", "x")
-            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
-            await pilot.press("n", "e")
-            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected", fps[ids[2]]: "expected"}
+            assert current(app) == ids[1]
             await pilot.press("x")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
+            await pilot.press("e")
+            assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected", fps[ids[2]]: "expected"}
+            assert current(app) == ids[3]
+            await pilot.press("k", "x")
             assert on_disk(tmp_path)[fps[ids[2]]] == "rejected"
+            await pilot.press("g", "u")  # the row highlighted is not what is undone
+            assert on_disk(tmp_path)[fps[ids[2]]] == "expected"
+            assert on_disk(tmp_path)[fps[ids[0]]] == "accepted"
+            assert current(app) == ids[2]
             await pilot.press("u")
             assert on_disk(tmp_path) == {fps[ids[0]]: "accepted", fps[ids[1]]: "rejected"}
             assert "reviewed 2/45" in text_of(app, "#header")
+            await pilot.press("u", "u", "u")  # the third has nothing left to undo
+            assert on_disk(tmp_path) == {}
 
     @pilot_test
-    async def test_note_is_kept_with_the_decision(self, tmp_path: Path) -> None:
+    async def test_note_is_kept_with_the_decision_and_shown(self, tmp_path: Path) -> None:
         app = make_app(tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(pilot)
-            await pilot.press("x", "m")
+            first = visible(app)[0]
+            await pilot.press("x", "k", "m")
             assert isinstance(app.screen, NoteScreen)
             await pilot.press(*"fix in B", "enter")
             assert not isinstance(app.screen, NoteScreen)
+            assert "fix in B" in text_of(app, "#detail") and first in text_of(app, "#detail")
+            assert str(app.query_one(DeltaList).options[0].prompt).startswith("✗✎")
             await pilot.press("a")
-        (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
-        assert decision["verdict"] == "accepted"
-        assert decision["note"] == "fix in B"
+            (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
+            assert (decision["verdict"], decision["note"]) == ("accepted", "fix in B")
+            await pilot.press("u")  # undoing the verdict keeps the note
+            (decision,) = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["decisions"].values()
+            assert (decision["verdict"], decision["note"]) == ("rejected", "fix in B")
 
     @pilot_test
     async def test_note_needs_a_decision(self, tmp_path: Path) -> None:
@@ -401,8 +419,10 @@ class TestHelp:
             assert not isinstance(app.screen, HelpScreen)
 
 
-def test_docs_keys_lists_every_key_of_the_key_map() -> None:
+def test_docs_keys_is_generated_from_the_key_map() -> None:
+    """docs/keys.md is what the key map writes (regenerate: python -m difftool.tui.keys > docs/keys.md)."""
     doc = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+    assert doc == keys_markdown()
     for _, keys in KEYMAP:
         for key, _ in keys:
             assert f"`{key}`" in doc, key
@@ -414,3 +434,161 @@ def test_every_app_binding_is_in_the_key_map() -> None:
     for binding in ReviewApp.BINDINGS:
         key = names.get(binding.key, binding.key)  # type: ignore[union-attr]
         assert key in listed or binding.key == "escape", key
+
+
+# --- issue 13: what a reviewer needs on screen ------------------------------------------------
+
+
+def screen_text(app: ReviewApp) -> str:
+    """The whole screen as plain text, as the terminal shows it (cut where the terminal cuts)."""
+    svg = app.export_screenshot()
+    lines = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+    return html.unescape("".join(re.sub(r"<[^>]+>", "", t) for t in lines)).replace("\xa0", " ")
+
+
+async def select_delta(pilot: Pilot[None], delta_id: str) -> None:
+    """Highlight ``delta_id`` in the list (all severities shown)."""
+    app = pilot.app
+    assert isinstance(app, ReviewApp) and app.view is not None
+    if app.view.deltas[[d.id for d in app.view.deltas].index(delta_id)].severity.value == "cosmetic":
+        await pilot.press("c")
+    app.query_one(DeltaList).show_delta([d.id for d in app.view.deltas].index(delta_id))
+    await pilot.pause()
+
+
+class TestWhatTheReviewerSees:
+    @pilot_test
+    async def test_the_detail_line_shows_the_whole_explanation_id_and_note(self, tmp_path: Path) -> None:
+        """At 160 columns the list cuts a long explanation; the detail line under the text does not."""
+        app = make_app(tmp_path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            d = max((d for d in app.view.deltas if d.severity.value != "cosmetic"), key=lambda d: len(d.explanation))
+            await select_delta(pilot, d.id)
+            detail = " ".join(text_of(app, "#detail").split())
+            assert d.id in detail and d.kind.value in detail and " ".join(d.explanation.split()) in detail
+            assert "undecided" in detail
+            screen = " ".join(screen_text(app).split())
+            assert " ".join(d.explanation.split()) in screen  # on screen, not only in the widget
+            await pilot.press("x", "k", "m", *"check with B", "enter")
+            detail = text_of(app, "#detail")
+            assert "rejected" in detail and "check with B" in detail
+
+    @pilot_test
+    async def test_the_list_shows_ids_and_whole_kinds(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            await pilot.press("c")
+            assert app.view is not None
+            for option in app.query_one(DeltaList).options:
+                d = app.view.deltas[int(option.id or 0)]
+                words = str(option.prompt).split()
+                assert d.id in words[:2] and d.kind.value in words, str(option.prompt)
+
+    @pilot_test
+    async def test_the_footnote_pane_scrolls_to_the_changed_footnote_and_marks_it(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            view = app.view
+            # a delta in a footnote that is not the first its paragraph cites
+            index = next(
+                i
+                for i, d in enumerate(view.deltas)
+                if view.footnote_of(i) is not None
+                and view.footnotes_for(i).index(view.rows.footnotes[view.footnote_of(i) or 0]) >= 2
+            )
+            d = view.deltas[index]
+            number = d.a.footnote or d.b.footnote
+            await select_delta(pilot, d.id)
+            await pilot.pause()
+            pane = app.query_one("#footnotes")
+            assert pane.scroll_offset.y > 0
+            top = screen_text(app)
+            assert f"A  {number:>2}  " in top or f"A {number:>3}  " in top
+            # the footnote is cited where its paragraph is shown, the selected one lit
+            aligned = app.query_one(AlignedView)
+            strips = aligned._row_strips(view.row_of(index))
+            assert f"[{number}]" in "".join(s.text for s in strips)
+            # and its changed words are marked inside it
+            (row,) = [r for r in view.footnotes_for(index) if r is view.rows.footnotes[view.footnote_of(index) or 0]]
+            assert row.a.changes or row.b.changes
+
+    @pilot_test
+    async def test_j_on_the_last_delta_does_not_wrap(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            ids = visible(app)
+            await pilot.press("G", "j", "n")
+            assert current(app) == ids[-1]
+            assert any("last difference" in str(n.message) for n in app._notifications)
+            await pilot.press("g", "k")
+            assert current(app) == ids[0]
+
+    @pilot_test
+    async def test_at_80_columns_header_and_footer_are_whole(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            await pilot.pause(0.1)
+            screen = screen_text(app)
+            assert "dossier 32 317 · QF · 22 juni 2026" in screen
+            assert "dossier 32 317 · nr. 1014 · 22 juni 2026" in screen
+            assert "q Quit" in screen and "? Help" in screen, screen[-400:]
+
+
+class TestBulkDecisions:
+    @pilot_test
+    async def test_mark_every_shown_expected_one_after_confirmation(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            fps = dict(zip((d.id for d in app.view.deltas), app.view.fingerprints))
+            await pilot.press("f", "f", "f", "f")  # expected only
+            shown = visible(app)
+            assert shown and all(
+                app.view.deltas[int(o.id or 0)].severity.value == "expected" for o in app.query_one(DeltaList).options
+            )
+            await pilot.press("a")  # one decided by hand stays as it is
+            await pilot.press("E")
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")
+            assert not isinstance(app.screen, ConfirmScreen)
+            assert on_disk(tmp_path) == {fps[shown[0]]: "accepted"}
+            await pilot.press("E", "y")
+            assert on_disk(tmp_path) == {fps[shown[0]]: "accepted"} | {fps[i]: "expected" for i in shown[1:]}
+            assert f"reviewed {len(shown)}/45" in text_of(app, "#header")
+            await pilot.press("u")  # the bulk decision is undone whole
+            assert on_disk(tmp_path) == {fps[shown[0]]: "accepted"}
+            await pilot.press("f", "A", "escape")  # all shown again; escape says no
+            assert on_disk(tmp_path) == {fps[shown[0]]: "accepted"}
+
+    @pilot_test
+    async def test_the_change_of_a_hidden_delta_is_not_marked(self, tmp_path: Path) -> None:
+        """Cosmetic deltas are hidden at start: their changes are plain text until c shows them."""
+        app = make_app(tmp_path)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None
+            view = app.view
+            n = next(
+                n
+                for n, r in enumerate(view.paragraphs)
+                if r.a.owners and all(k is not None and view.deltas[k].severity.value == "cosmetic" for k in r.a.owners)
+            )
+            aligned = app.query_one(AlignedView)
+            removed = aligned.get_component_rich_style("aligned--removed").bgcolor
+
+            def marked() -> bool:
+                return any(seg.style and seg.style.bgcolor == removed for s in aligned._row_strips(n) for seg in s)
+
+            assert not marked()
+            await pilot.press("c")
+            assert marked()
+            await pilot.press("c")
+            assert not marked()

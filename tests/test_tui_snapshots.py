@@ -1,4 +1,5 @@
-"""How the review app looks: the main screen, the help screen and a filtered view, at 80x24 and
+"""How the review app looks: the main screen, the help screen, a filtered view, a bulk decision's
+confirmation and a note in the detail line, at 80x24 and
 160x48, compared with the SVGs in tests/__snapshots__/ (update with --snapshot-update)."""
 
 from __future__ import annotations
@@ -55,5 +56,23 @@ class TestSnapshots:
         async def run_before(pilot: Pilot[None]) -> None:
             await loaded(pilot)
             await pilot.press("f", "a", "n", "n")
+
+        assert snap_compare(review_app(tmp_path), terminal_size=size, run_before=run_before)
+
+    def test_bulk_confirmation(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+        """Expected only, then E: the dialog says how many and what."""
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot)
+            await pilot.press("f", "f", "f", "f", "E")
+
+        assert snap_compare(review_app(tmp_path), terminal_size=size, run_before=run_before)
+
+    def test_note_in_the_detail_line(self, snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+        """A rejected delta with a note: ✗✎ in the list, verdict and note in the detail line."""
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await loaded(pilot)
+            await pilot.press("x", "k", "m", *"fix in B", "enter")
 
         assert snap_compare(review_app(tmp_path), terminal_size=size, run_before=run_before)

@@ -9,7 +9,7 @@ the footnotes they cite) and collect footnote bodies; :func:`build_letter` does 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from difftool.lexicon import is_english, known, zipf
 from difftool.model import (
@@ -198,6 +198,89 @@ _ANNEX = re.compile(r"^(?:Bijlage|BIJLAGE|Annex|ANNEX|Appendix|APPENDIX)\b")
 """The words that name an annex; any other annex is found by its place and shape."""
 
 
+@dataclass
+class _Builder:
+    """The blocks, signatures, annexes and citations found so far, while paragraphs are read in
+    order (local to one :func:`build_letter` call)."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+    cited: dict[int, str] = field(default_factory=dict)
+    """Footnote number -> id of the first block citing it."""
+    pending_role: Block | None = None
+    """A role line (``De minister van …,``) waiting for its name on the next line."""
+    after_signature: bool = False
+
+    def add(self, kind: BlockKind, text: Mapped, p: Para, fld: HeaderField | None = None) -> Block:
+        text = text.collapse()
+        b = Block(f"b{len(self.blocks)}", kind, text.text, text.offsets, p.refs, fld, p.page)
+        self.blocks.append(b)
+        for n in p.refs:
+            self.cited.setdefault(n, b.id)
+        return b
+
+    def header(self, p: Para) -> bool:
+        """Header lines of ``p`` as header blocks; whether it was one."""
+        fields = _header_field(p.text.text, self.meta)
+        for fld, start, end in fields:
+            self.add(BlockKind.HEADER, p.text.slice(start, end), p, fld)
+        return bool(fields)
+
+    def signature(self, p: Para) -> bool:
+        """``p`` as a signature (role and name on one line, or a role line, or the name after
+        one); whether it was."""
+        t = p.text.text
+        m = _ROLE_AND_NAME.match(t)
+        if m and _NAME.match(m.group(2)):
+            role = self.add(BlockKind.SIGNATURE_ROLE, p.text.slice(0, m.end(1)), Para(p.text, (), p.strong, p.page))
+            self._signed(role, self.add(BlockKind.SIGNATURE_NAME, p.text.slice(m.start(2), m.end(2)), p))
+            return True
+        if _ROLE.match(t) and len(t) < 140:
+            self.pending_role = self.add(BlockKind.SIGNATURE_ROLE, p.text, p)
+            return True
+        if self.pending_role is not None and _NAME.match(t) and len(t) < 60:
+            self._signed(self.pending_role, self.add(BlockKind.SIGNATURE_NAME, p.text, p))
+            return True
+        self.pending_role = None
+        return False
+
+    def _signed(self, role: Block, name: Block) -> None:
+        self.signatories.append(Signatory(role.text.rstrip(","), name.text, name.id))
+        self.pending_role = None
+        self.after_signature = True
+
+    def body(self, p: Para) -> None:
+        """``p`` as an annex start, a list item, a heading or a paragraph."""
+        t = p.text.text
+        near_annex = bool(self.annexes) and len(self.blocks) - int(self.annexes[-1][1:]) <= 4
+        if self.signatories and _starts_annex(t, p, self.after_signature, near_annex):
+            self.annexes.append(self.add(BlockKind.ANNEX_START, p.text, p).id)
+            self.after_signature = False
+        elif _LIST.match(t):
+            bullet = _BULLET.match(t)
+            self.add(BlockKind.LIST_ITEM, p.text.slice(bullet.end()) if bullet else p.text, p)
+        elif _is_heading(t, p):
+            self.add(BlockKind.HEADING, p.text, p)
+        else:
+            self.add(BlockKind.PARAGRAPH, p.text, p)
+
+    def metadata(self) -> Metadata:
+        m = self.meta
+        return Metadata(
+            dossier=m.get("dossier"),
+            title=m.get("title"),
+            number=m.get("number"),
+            letter_code=m.get("letter_code"),
+            vergaderjaar=m.get("vergaderjaar"),
+            sender=m.get("sender"),
+            chamber=m.get("chamber"),
+            place=m.get("place"),
+            date=m.get("date"),
+        )
+
+
 def build_letter(
     path: str,
     encoding: str,
@@ -207,95 +290,31 @@ def build_letter(
     furniture: tuple[str, ...] = (),
     notes: tuple[str, ...] = (),
 ) -> Letter:
-    """Classify raw paragraphs into header lines and body blocks and assemble the Letter."""
-    meta: dict[str, str] = {}
-    blocks: list[Block] = []
-    signatories: list[Signatory] = []
-    annexes: list[str] = []
-    cited: dict[int, str] = {}
+    """Classify raw paragraphs into header lines and body blocks and assemble the Letter: header
+    lines while they come (among the first 16 paragraphs), then each paragraph a signature or a
+    body block."""
+    b = _Builder()
     in_header = True
-    pending_role: Block | None = None
-    after_signature = False
-
-    def add(kind: BlockKind, text: Mapped, p: Para, fld: HeaderField | None = None) -> Block:
-        text = text.collapse()
-        b = Block(f"b{len(blocks)}", kind, text.text, text.offsets, p.refs, fld, p.page)
-        blocks.append(b)
-        for n in p.refs:
-            cited.setdefault(n, b.id)
-        return b
-
     for idx, p in enumerate(paras):
-        t = p.text.text
-        if not t:
+        if not p.text.text:
             continue
-        if in_header and idx < 16:
-            fields = _header_field(t, meta)
-            for fld, start, end in fields:
-                add(BlockKind.HEADER, p.text.slice(start, end), p, fld)
-            if fields:
-                continue
-            if meta:
-                in_header = False
+        if in_header and idx < 16 and b.header(p):
+            continue
         in_header = False
-
-        m = _ROLE_AND_NAME.match(t)
-        if m and _NAME.match(m.group(2)):
-            role = add(BlockKind.SIGNATURE_ROLE, p.text.slice(0, m.end(1)), Para(p.text, (), p.strong, p.page))
-            name = add(BlockKind.SIGNATURE_NAME, p.text.slice(m.start(2), m.end(2)), p)
-            signatories.append(Signatory(role.text.rstrip(","), name.text, name.id))
-            after_signature = True
-            pending_role = None
-            continue
-        if _ROLE.match(t) and len(t) < 140:
-            pending_role = add(BlockKind.SIGNATURE_ROLE, p.text, p)
-            continue
-        if pending_role is not None and _NAME.match(t) and len(t) < 60:
-            name = add(BlockKind.SIGNATURE_NAME, p.text, p)
-            signatories.append(Signatory(pending_role.text.rstrip(","), name.text, name.id))
-            pending_role = None
-            after_signature = True
-            continue
-        pending_role = None
-
-        if signatories and _starts_annex(
-            t, p, after_signature, bool(annexes) and len(blocks) - int(annexes[-1][1:]) <= 4
-        ):
-            b = add(BlockKind.ANNEX_START, p.text, p)
-            annexes.append(b.id)
-            after_signature = False
-            continue
-        if _LIST.match(t):
-            bullet = _BULLET.match(t)
-            add(BlockKind.LIST_ITEM, p.text.slice(bullet.end()) if bullet else p.text, p)
-        elif _is_heading(t, p):
-            add(BlockKind.HEADING, p.text, p)
-        else:
-            add(BlockKind.PARAGRAPH, p.text, p)
-
+        if not b.signature(p):
+            b.body(p)
     footnotes = tuple(
-        Footnote(n, body.collapse().text, body.collapse().offsets, cited.get(n)) for n, body in sorted(bodies.items())
-    )
-    metadata = Metadata(
-        dossier=meta.get("dossier"),
-        title=meta.get("title"),
-        number=meta.get("number"),
-        letter_code=meta.get("letter_code"),
-        vergaderjaar=meta.get("vergaderjaar"),
-        sender=meta.get("sender"),
-        chamber=meta.get("chamber"),
-        place=meta.get("place"),
-        date=meta.get("date"),
+        Footnote(n, body.collapse().text, body.collapse().offsets, b.cited.get(n)) for n, body in sorted(bodies.items())
     )
     return Letter(
         path=path,
         encoding=encoding,
         flavour=flavour,
-        metadata=metadata,
-        blocks=tuple(blocks),
+        metadata=b.metadata(),
+        blocks=tuple(b.blocks),
         footnotes=footnotes,
-        signatories=tuple(signatories),
-        annexes=tuple(annexes),
+        signatories=tuple(b.signatories),
+        annexes=tuple(b.annexes),
         furniture=furniture,
         notes=notes,
     )

@@ -1,9 +1,9 @@
-"""Comparison JSON -> one self-contained HTML report a reviewer can open, read and share.
+"""Comparison -> one self-contained HTML report a reviewer can open, read and share.
 
-The input is the ``difftool.compare/1`` document (``jsonout.comparison_dict``), never the
-engine's objects: the report shows what the engine decided and decides nothing. The only
-choices made here are about layout: in which row a footnote or a delta is shown, where the B
-side of a moved paragraph goes, which runs of unchanged paragraphs are folded.
+The report reads the comparison through its rows (:mod:`difftool.rows`, the same the review
+screen reads): it shows what the engine decided and decides nothing. The only choices made
+here are about layout: where the B side of a moved paragraph goes, which runs of unchanged
+paragraphs are folded.
 
 Safety: every string that comes from a letter (text, metadata, paths, explanations) goes
 through ``html.escape`` (control characters shown visibly first, :mod:`difftool.visible`) and
@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from html import escape
 from importlib import resources
 from typing import Any
 
-from difftool.inline import op_spans
-from difftool.model import SEVERITY_ORDER, Op
-from difftool.render.jsonout import verdict
+from difftool.model import SEVERITY_ORDER, Comparison, Delta, Footnote, Letter, Relation, Severity, Side
+from difftool.render.jsonout import SCHEMA, summary_dict, verdict
+from difftool.rows import Cell, Row, RowKind, build_rows, ids
 from difftool.visible import visible
 
 Doc = dict[str, Any]
@@ -53,8 +54,11 @@ RELATION_LABEL = {
 SIDE_LIMIT = 300
 """Characters of a delta's changed text shown in the list; the text section shows all of it."""
 
-MARK = {"del": "\u2212", "ins": "+"}
-"""What a screen reader hears before a deletion or an insertion (visually hidden)."""
+OVERVIEW_LIMIT = 16
+"""Substantive differences listed in the overview at the top; the rest are a link away."""
+
+PLAIN_FIELDS = ("File", "Flavour")
+"""Metadata rows that are not compared (two files always have two paths)."""
 
 
 def _e(value: object) -> str:
@@ -80,200 +84,193 @@ def content_security_policy(css: str, js: str) -> str:
 # --- inline changes ------------------------------------------------------------------------
 
 
-def marked(text: str, offset: int, spans: list[tuple[int, int]], tag: str) -> str:
+def marked(
+    text: str,
+    offset: int,
+    spans: Sequence[tuple[int, int]],
+    tag: str,
+    letters: Sequence[tuple[int, int]] = (),
+    owners: Sequence[str | None] = (),
+) -> str:
     """``text`` as HTML with the spans (positions in the joined text, ``text`` starting at
-    ``offset`` in it) wrapped in ``<del>`` or ``<ins>``."""
+    ``offset`` in it) wrapped in ``<del>`` or ``<ins>`` (``data-delta`` naming the delta each
+    belongs to, where known), and the ``letters`` inside them in ``<b class="ch">``."""
     out: list[str] = []
     pos = 0
-    for start, end in spans:
+    for n, (start, end) in enumerate(spans):
         s, t = max(start - offset, pos), min(end - offset, len(text))
         if s >= t:
             continue
+        owner = owners[n] if n < len(owners) else None
+        attr = f' data-delta="{_e(owner)}"' if owner else ""
         out.append(_e(text[pos:s]))
-        out.append(f'<{tag}><span class="sr">{MARK[tag]}</span>{_e(text[s:t])}</{tag}>')
+        out.append(f"<{tag}{attr}>{_emphasised(text, s, t, offset, letters)}</{tag}>")
         pos = t
     out.append(_e(text[pos:]))
     return "".join(out)
 
 
-def marked_parts(texts: list[str], ops: list[list[str]], tag: str) -> list[str]:
-    """Each of ``texts`` (the blocks of one side of a group) as HTML with its changes marked."""
-    keep = Op.DELETE if tag == "del" else Op.INSERT
-    spans = op_spans(ops, keep)
-    out, offset = [], 0
-    for text in texts:
-        out.append(marked(text, offset, spans, tag))
-        offset += len(text) + 1
-    return out
+def _emphasised(text: str, s: int, t: int, offset: int, letters: Sequence[tuple[int, int]]) -> str:
+    """``text[s:t]`` with the letters that differ (positions in the joined text) in ``<b>``."""
+    out: list[str] = []
+    pos = s
+    for start, end in letters:
+        ls, lt = max(start - offset, pos), min(end - offset, t)
+        if ls >= lt:
+            continue
+        out.append(_e(text[pos:ls]))
+        out.append(f'<b class="ch">{_e(text[ls:lt])}</b>')
+        pos = lt
+    out.append(_e(text[pos:t]))
+    return "".join(out)
 
 
 # --- layout --------------------------------------------------------------------------------
 
 
-@dataclass
-class Row:
-    """One table row of the aligned text: a paragraph pair, or a footnote pair."""
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A row as the report lays it out: a row of the aligned text, or the B side of a moved
+    paragraph shown where B has it (``moved_b``)."""
 
-    id: str
-    kind: str
-    """``row`` for paragraphs, ``fn`` for footnotes."""
-    relation: str
-    label: str
-    a: str
-    b: str
-    deltas: list[Doc] = field(default_factory=list)
+    row: Row
+    moved_b: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.row.id}m" if self.moved_b else self.row.id
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class RowGroup:
     """A paragraph row with the footnote rows it cites: folded or shown together."""
 
-    rows: list[Row]
+    rows: tuple[Shown, ...]
 
     @property
     def foldable(self) -> bool:
-        return all(r.relation == "equal" and not r.deltas for r in self.rows)
+        return all(r.row.relation is Relation.EQUAL and not r.row.deltas for r in self.rows)
 
 
 class Layout:
-    """Which row shows each block, footnote and delta, and the rows in reading order."""
+    """The rows in reading order: paragraph rows in the alignment's order, each followed by the
+    footnote rows anchored to it; the B side of a moved paragraph after the row holding the B
+    paragraph before it; footnotes that no paragraph cites at the end. Where each delta is shown
+    is the rows' (:func:`difftool.rows.place`)."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.va, self.vb = doc["versions"]
-        self.blocks = ({b["id"]: b for b in self.va["blocks"]}, {b["id"]: b for b in self.vb["blocks"]})
-        self.notes = (
-            {f"fn{f['number']}": f for f in self.va["footnotes"]},
-            {f"fn{f['number']}": f for f in self.vb["footnotes"]},
-        )
-        self.b_order = {b["id"]: n for n, b in enumerate(self.vb["blocks"])}
-        self.block_row: tuple[dict[str, str], dict[str, str]] = ({}, {})
-        self.note_row: tuple[dict[int, str], dict[int, str]] = ({}, {})
-        for n, g in enumerate(doc["alignment"]):
-            for i in g["a"]:
-                self.block_row[0][i] = f"r{n}"
-            for j in g["b"]:
-                self.block_row[1][j] = f"r{n}m" if g["relation"] == "moved" else f"r{n}"
-        for k, g in enumerate(doc["footnote_alignment"]):
-            for side, ids in enumerate((g["a"], g["b"])):
-                for fid in ids:
-                    self.note_row[side][self.notes[side][fid]["number"]] = f"f{k}"
-        self.delta_row = {d["id"]: self._delta_place(d) for d in doc["deltas"]}
+    def __init__(self, c: Comparison) -> None:
+        self.c = c
+        self.rows = build_rows(c)
+        self.index = {r.id: n for n, r in enumerate(self.rows.paragraphs)}
+        self.block_row = [{i: n for n, g in enumerate(c.alignment) for i in ids(g, side)} for side in (0, 1)]
+        self.note_row = [
+            {f.number: self.rows.footnotes[k].id for k, r in enumerate(self.rows.footnotes) for f in _notes(r, side)}
+            for side in (0, 1)
+        ]
 
-    def _delta_place(self, d: Doc) -> str | None:
-        """The row a delta is shown in: A's place where it has one, else B's."""
-        for side, key in enumerate(("a", "b")):
-            where = d[key]
-            if where["footnote"] is not None and where["footnote"] in self.note_row[side]:
-                return self.note_row[side][where["footnote"]]
-            if where["block"] and where["block"] in self.block_row[side]:
-                return self.block_row[side][where["block"]]
-        return None
+    def delta_place(self, index: int) -> str | None:
+        """The id of the row delta ``index`` is shown in."""
+        p = self.rows.places[index]
+        if p.footnote is not None:
+            return self.rows.footnotes[p.footnote].id
+        return self.rows.paragraphs[p.row].id if p.row is not None else None
 
     def groups(self) -> list[RowGroup]:
-        """Paragraph rows in the alignment's order, each followed by the footnotes it cites;
-        the B side of a moved paragraph after the row holding the B paragraph before it;
-        footnotes that no paragraph cites at the end."""
-        notes_at: dict[str, list[Row]] = {}
+        notes_at: dict[int, list[Shown]] = {}
         loose: list[RowGroup] = []
-        for k, g in enumerate(self.doc["footnote_alignment"]):
-            row = self._note_row(k, g)
-            anchor = self._citing_row(g)
-            if anchor is None:
-                loose.append(RowGroup([row]))
+        for r in self.rows.footnotes:
+            if r.anchor is None:
+                loose.append(RowGroup((Shown(r),)))
             else:
-                notes_at.setdefault(anchor, []).append(row)
-        ghosts_after: dict[str | None, list[RowGroup]] = {}
+                notes_at.setdefault(r.anchor, []).append(Shown(r))
+        ghosts_after: dict[int | None, list[RowGroup]] = {}
         main: list[RowGroup] = []
-        for n, g in enumerate(self.doc["alignment"]):
-            main.append(RowGroup([self._pair_row(n, g), *notes_at.get(f"r{n}", [])]))
-            if g["relation"] == "moved":
-                ghosts_after.setdefault(self._b_predecessor_row(g["b"][0]), []).append(
-                    RowGroup([self._moved_b_row(n, g)])
+        for n, r in enumerate(self.rows.paragraphs):
+            main.append(RowGroup((Shown(r), *notes_at.get(n, []))))
+            if r.relation is Relation.MOVED:
+                ghosts_after.setdefault(self._b_predecessor_row(r.b.blocks[0].id), []).append(
+                    RowGroup((Shown(r, moved_b=True),))
                 )
-        by_row: dict[str | None, list[Doc]] = {}
-        for d in self.doc["deltas"]:
-            by_row.setdefault(self.delta_row[d["id"]], []).append(d)
-        ordered = [*self._with_ghosts(main, ghosts_after), *loose]
-        for group in ordered:
-            for row in group.rows:
-                row.deltas = by_row.get(row.id, [])
-        return ordered
+        return [*self._with_ghosts(main, ghosts_after), *loose]
 
-    @staticmethod
-    def _with_ghosts(main: list[RowGroup], ghosts_after: dict[str | None, list[RowGroup]]) -> Iterator[RowGroup]:
-        def after(row_id: str | None) -> Iterator[RowGroup]:
-            for ghost in ghosts_after.get(row_id, []):
+    def _with_ghosts(self, main: list[RowGroup], ghosts_after: dict[int | None, list[RowGroup]]) -> Iterator[RowGroup]:
+        def after(row: int | None) -> Iterator[RowGroup]:
+            for ghost in ghosts_after.get(row, []):
                 yield ghost
-                yield from after(ghost.rows[0].id)
+                yield from after(-1 - self.index[ghost.rows[0].row.id])
 
         yield from after(None)
-        for group in main:
+        for n, group in enumerate(main):
             yield group
-            yield from after(group.rows[0].id)
+            yield from after(n)
 
-    def _b_predecessor_row(self, block_id: str) -> str | None:
-        at = self.b_order[block_id]
-        return self.block_row[1].get(self.vb["blocks"][at - 1]["id"]) if at > 0 else None
-
-    def _citing_row(self, g: Doc) -> str | None:
-        for side, ids in enumerate((g["a"], g["b"])):
-            for fid in ids:
-                cite = self.notes[side][fid]["cited_in"]
-                if cite and cite in self.block_row[side]:
-                    return self.block_row[side][cite]
-        return None
+    def _b_predecessor_row(self, block_id: str) -> int | None:
+        """The row holding the B block before ``block_id`` (``-1 - n`` when that is the moved
+        row ``n``'s B side, which stands elsewhere)."""
+        blocks = self.c.b.blocks
+        at = next(k for k, b in enumerate(blocks) if b.id == block_id)
+        if at == 0:
+            return None
+        n = self.block_row[1].get(blocks[at - 1].id)
+        if n is None:
+            return None
+        return -1 - n if self.rows.paragraphs[n].relation is Relation.MOVED else n
 
     # --- cells ---
 
-    def _paragraphs(self, side: int, ids: list[str], ops: list[list[str]]) -> str:
-        blocks = [self.blocks[side][i] for i in ids]
+    def _paragraphs(self, side: int, cell: Cell) -> str:
         tag, prefix = ("del", "a") if side == 0 else ("ins", "b")
-        parts = marked_parts([b["text"] for b in blocks], ops, tag)
         out = []
-        for block, part in zip(blocks, parts, strict=True):
+        for block, start, end in cell.parts():
+            part = self._marked(cell, start, end, tag)
             cites = ", ".join(
-                f'<a href="#{_e(self.note_row[side].get(num, ""))}">{_e(num)}</a>' for num in block["footnotes"]
+                f'<a href="#{_e(self.note_row[side].get(num, ""))}">{_e(num)}</a>' for num in block.footnotes
             )
             cite_html = f' <span class="cites">(footnote {cites})</span>' if cites else ""
             out.append(
-                f'<p id="{prefix}-{_e(block["id"])}" class="k-{_e(block["kind"])}">'
-                f'<span class="bid">{_e(block["id"])}</span>{part}{cite_html}</p>'
+                f'<p id="{prefix}-{_e(block.id)}" class="k-{_e(block.kind.value)}">'
+                f'<span class="bid">{_e(block.id)}</span>{part}{cite_html}</p>'
             )
         return "".join(out)
 
-    def _pair_row(self, n: int, g: Doc) -> Row:
-        relation = g["relation"]
-        a = self._paragraphs(0, g["a"], g["ops"]) if g["a"] else _absent("A")
-        b = self._paragraphs(1, g["b"], g["ops"]) if g["b"] else _absent("B")
-        label = _relation_label(relation)
-        if relation in ("split", "merge"):
-            label += f" {len(g['a'])}\u2192{len(g['b'])}"
-        if relation == "moved":
-            b = f'<p class="absent">moved in B: <a href="#b-{_e(g["b"][0])}">see where it went</a></p>'
-        return Row(f"r{n}", "row", relation, label, a, b)
+    def cells(self, shown: Shown) -> tuple[str, str, str]:
+        """The label and the A and B cells of a shown row, as HTML."""
+        r = shown.row
+        if r.kind is RowKind.FOOTNOTE:
+            return "footnote, " + _relation_label(r.relation), self._note_cell(0, r.a), self._note_cell(1, r.b)
+        if shown.moved_b:
+            a = f'<p class="absent">moved from A: <a href="#a-{_e(r.a.blocks[0].id)}">see where it was</a></p>'
+            return "moved here", a, self._paragraphs(1, r.b)
+        a = self._paragraphs(0, r.a) if not r.a.empty else _absent("A")
+        b = self._paragraphs(1, r.b) if not r.b.empty else _absent("B")
+        label = _relation_label(r.relation)
+        if r.relation in (Relation.SPLIT, Relation.MERGE):
+            label += f" {len(r.a.blocks)}\u2192{len(r.b.blocks)}"
+        if r.relation is Relation.MOVED:
+            b = f'<p class="absent">moved in B: <a href="#b-{_e(r.b.blocks[0].id)}">see where it went</a></p>'
+        return label, a, b
 
-    def _moved_b_row(self, n: int, g: Doc) -> Row:
-        a = f'<p class="absent">moved from A: <a href="#a-{_e(g["a"][0])}">see where it was</a></p>'
-        return Row(f"r{n}m", "row", "moved", "moved here", a, self._paragraphs(1, g["b"], g["ops"]))
+    def _marked(self, cell: Cell, start: int, end: int, tag: str) -> str:
+        owners = [self.c.deltas[k].id if k is not None else None for k in cell.owners]
+        return marked(cell.text[start:end], start, cell.changes, tag, cell.letters, owners)
 
-    def _note_row(self, k: int, g: Doc) -> Row:
-        cells = []
-        for side, ids in enumerate((g["a"], g["b"])):
-            if not ids:
-                cells.append(_absent("AB"[side]))
-                continue
-            note = self.notes[side][ids[0]]
-            (part,) = marked_parts([note["text"]], g["ops"], "del" if side == 0 else "ins")
-            cells.append(
-                f'<p class="fn" id="{"ab"[side]}-{_e(ids[0])}"><span class="fnum">{_e(note["number"])}</span>{part}</p>'
-            )
-        label = "footnote, " + _relation_label(g["relation"])
-        return Row(f"f{k}", "fn", g["relation"], label, cells[0], cells[1])
+    def _note_cell(self, side: int, cell: Cell) -> str:
+        if cell.footnote is None:
+            return _absent("AB"[side])
+        part = self._marked(cell, 0, len(cell.text), "del" if side == 0 else "ins")
+        return (
+            f'<p class="fn" id="{"ab"[side]}-{_e(cell.footnote.id)}">'
+            f'<span class="fnum">{_e(cell.footnote.number)}</span>{part}</p>'
+        )
 
 
-def _relation_label(relation: str) -> str:
-    return RELATION_LABEL.get(relation) or relation
+def _notes(r: Row, side: int) -> list[Footnote]:
+    fn = r.cells[side].footnote
+    return [fn] if fn is not None else []
+
+
+def _relation_label(relation: Relation) -> str:
+    return RELATION_LABEL.get(relation.value) or relation.value
 
 
 def _absent(side: str) -> str:
@@ -284,12 +281,12 @@ def _absent(side: str) -> str:
 # --- page ----------------------------------------------------------------------------------
 
 
-def render_html(doc: Doc) -> str:
-    """The whole report for one ``difftool.compare/1`` document."""
+def render_html(c: Comparison) -> str:
+    """The whole report for one comparison."""
     css, js = _asset("report.css"), _asset("report.js")
-    va, vb = doc["versions"]
-    title = f"difftool: {os.path.basename(va['path'])} vs {os.path.basename(vb['path'])}"
-    layout = Layout(doc)
+    title = f"difftool: {os.path.basename(c.a.path)} vs {os.path.basename(c.b.path)}"
+    layout = Layout(c)
+    summary = summary_dict(c)
     return "".join(
         [
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
@@ -297,29 +294,30 @@ def render_html(doc: Doc) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             '<meta name="referrer" content="no-referrer">\n',
             f"<title>{_e(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n",
-            f'<header>\n<h1>{_e(title)}</h1>\n<p class="verdict">{_e(verdict(doc["summary"]))}</p>\n',
-            _relatedness_warning(doc),
+            f'<header>\n<h1>{_e(title)}</h1>\n<p class="verdict">{_e(verdict(summary))}</p>\n',
+            _relatedness_warning(c),
             (
                 '<p class="keys" hidden>Keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous difference, '
                 "<kbd>j</kbd>/<kbd>k</kbd> next/previous paragraph.</p>\n</header>\n<main>\n"
             ),
-            _versions(va, vb),
-            _summary(doc["summary"]),
-            _delta_list(doc, layout),
-            _aligned(va, vb, layout.groups()),
+            _overview(c, summary, layout),
+            _versions(c.a, c.b),
+            _summary(summary),
+            _delta_list(c, summary, layout),
+            _aligned(c, layout),
             '</main>\n<div id="current" role="status" aria-live="polite" hidden></div>\n',
-            f'<footer><p class="keys">Made by difftool from a comparison in schema <code>{_e(doc["schema"])}</code>.</p></footer>\n',
+            f'<footer><p class="keys">Made by difftool from a comparison in schema <code>{SCHEMA}</code>.</p></footer>\n',
             f"<script>{js}</script>\n</body>\n</html>\n",
         ]
     )
 
 
-def _relatedness_warning(doc: Doc) -> str:
-    if doc["related"]:
+def _relatedness_warning(c: Comparison) -> str:
+    if c.related:
         return ""
     return (
         f'<p class="warning">These files do not look like versions of one letter (relatedness '
-        f"{_e(doc['relatedness'])}); they were compared because it was asked for.</p>\n"
+        f"{_e(c.relatedness)}); they were compared because it was asked for.</p>\n"
     )
 
 
@@ -327,30 +325,60 @@ def _dash(value: object) -> str:
     return _e(value) if value not in (None, "") else '<span class="absent">\u2014</span>'
 
 
-def _meta_fields(v: Doc) -> list[tuple[str, str]]:
-    m = v["metadata"]
-    number = f"nr. {m['number']}" if m["number"] else (f"letter {m['letter_code']}" if m["letter_code"] else None)
-    dossier = " ".join(x for x in (m["dossier"], m["title"]) if x) or None
-    date = ", ".join(x for x in (m["place"], m["date"]) if x) or None
-    signatories = "".join(f"<li>{_e(s['role'])} <strong>{_e(s['name'])}</strong></li>" for s in v["signatories"])
+def _meta_fields(v: Letter) -> list[tuple[str, str]]:
+    m = v.metadata
+    number = f"nr. {m.number}" if m.number else (f"letter {m.letter_code}" if m.letter_code else None)
+    dossier = " ".join(x for x in (m.dossier, m.title) if x) or None
+    date = ", ".join(x for x in (m.place, m.date) if x) or None
+    signatories = "".join(f"<li>{_e(s.role)} <strong>{_e(s.name)}</strong></li>" for s in v.signatories)
     return [
-        ("File", f'<span class="path">{_e(v["path"])}</span>'),
-        ("Flavour", f"{_e(v['flavour'])} ({_e(v['encoding'])})"),
-        ("Edition", _dash(m["edition"])),
+        ("File", f'<span class="path">{_e(v.path)}</span>'),
+        ("Flavour", f"{_e(v.flavour.value)} ({_e(v.encoding)})"),
+        ("Edition", _dash(m.edition)),
         ("Dossier", _dash(dossier)),
         ("Nr. / letter", _dash(number)),
-        ("Vergaderjaar", _dash(m["vergaderjaar"])),
+        ("Vergaderjaar", _dash(m.vergaderjaar)),
         ("Date", _dash(date)),
-        ("Addressee", _dash(m["chamber"])),
-        ("Sender", _dash(m["sender"])),
+        ("Addressee", _dash(m.chamber)),
+        ("Sender", _dash(m.sender)),
         ("Signatories", f"<ul>{signatories}</ul>" if signatories else _dash(None)),
-        ("Notes", "<br>".join(_e(n) for n in v["notes"]) or _dash(None)),
+        ("Notes", "<br>".join(_e(n) for n in v.notes) or _dash(None)),
     ]
 
 
-def _versions(va: Doc, vb: Doc) -> str:
+def _overview(c: Comparison, summary: Doc, layout: Layout) -> str:
+    """One screen: the counts, and each substantive difference with its explanation."""
+    counts = " · ".join(
+        f'<a href="#sev-{s.value}" class="sev sev-{s.value}">{_e(summary[s.value])} {s.value}</a>'
+        for s in SEVERITY_ORDER
+        if summary[s.value]
+    )
+    found = [d for d in c.deltas if d.severity is Severity.SUBSTANTIVE]
+    items = "".join(
+        f'<li><a class="did" href="#{_e(d.id)}" data-delta="{_e(d.id)}">{_e(d.id)}</a> '
+        f'<span class="kind">{_e(d.kind.value)}</span> <span lang="nl">{_e(d.explanation)}</span></li>\n'
+        for d in found[:OVERVIEW_LIMIT]
+    )
+    more = (
+        f'<p><a href="#sev-substantive">{len(found) - OVERVIEW_LIMIT} more substantive differences</a></p>\n'
+        if len(found) > OVERVIEW_LIMIT
+        else ""
+    )
+    listing = f'<ol class="overview">\n{items}</ol>\n{more}' if found else "<p>No substantive differences.</p>\n"
+    return (
+        '<section id="overview" aria-labelledby="h-overview">\n<h2 id="h-overview">In short</h2>\n'
+        f'<p class="counts-line">{counts or "No differences."}</p>\n{listing}</section>\n'
+    )
+
+
+def _versions(va: Letter, vb: Letter) -> str:
     rows = "".join(
-        f'<tr><th scope="row">{name}</th><td lang="nl">{a}</td><td lang="nl">{b}</td></tr>\n'
+        (
+            f'<tr class="differs"><th scope="row">{name} <span class="tag">differs</span></th>'
+            if a != b and name not in PLAIN_FIELDS
+            else f'<tr><th scope="row">{name}</th>'
+        )
+        + f'<td lang="nl">{a}</td><td lang="nl">{b}</td></tr>\n'
         for (name, a), (_, b) in zip(_meta_fields(va), _meta_fields(vb), strict=True)
     )
     return (
@@ -403,10 +431,10 @@ def _clip(text: str, limit: int = SIDE_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
 
 
-def _side(tag: str, side: Doc) -> str:
+def _side(tag: str, side: Side) -> str:
     """One version's side of a delta: its sentence with the changed text marked, clipped
     (a removed section is whole in the text; the list needs only its start)."""
-    text, context = side["text"], side["context"]
+    text, context = side.text, side.context
     if not text and not context:
         return '<span class="absent">(absent)</span>'
     if not text:
@@ -421,25 +449,25 @@ def _side(tag: str, side: Doc) -> str:
     return marked(clipped, 0, [(len(before), len(before) + len(_clip(text)))], tag)
 
 
-def _delta_item(d: Doc, place: str | None) -> str:
-    sev, did = _e(d["severity"]), _e(d["id"])
+def _delta_item(d: Delta, place: str | None) -> str:
+    sev, did = _e(d.severity.value), _e(d.id)
     goto = f' <a class="goto" href="#{_e(place)}">show in text</a>' if place else ""
     return (
-        f'<li class="delta sev-{sev}" id="{did}" data-severity="{sev}" data-kind="{_e(d["kind"])}">\n'
+        f'<li class="delta sev-{sev}" id="{did}" data-severity="{sev}" data-kind="{_e(d.kind.value)}">\n'
         f'<p class="head"><a class="did" href="#{did}">{did}</a><span class="sev sev-{sev}">{sev}</span>'
-        f'<span class="kind">{_e(d["kind"])}</span> <span class="expl" lang="nl">{_e(d["explanation"])}</span>{goto}</p>\n'
-        f'<dl><dt>A</dt><dd lang="nl">{_side("del", d["a"])}</dd><dt>B</dt><dd lang="nl">{_side("ins", d["b"])}</dd></dl>\n'
+        f'<span class="kind">{_e(d.kind.value)}</span> <span class="expl" lang="nl">{_e(d.explanation)}</span>{goto}</p>\n'
+        f'<dl><dt>A</dt><dd lang="nl">{_side("del", d.a)}</dd><dt>B</dt><dd lang="nl">{_side("ins", d.b)}</dd></dl>\n'
         "</li>\n"
     )
 
 
-def _delta_list(doc: Doc, layout: Layout) -> str:
+def _delta_list(c: Comparison, summary: Doc, layout: Layout) -> str:
     sections = []
     for s in SEVERITY_ORDER:
-        items = [d for d in doc["deltas"] if d["severity"] == s.value]
+        items = [(k, d) for k, d in enumerate(c.deltas) if d.severity is s]
         if not items:
             continue
-        lis = "".join(_delta_item(d, layout.delta_row[d["id"]]) for d in items)
+        lis = "".join(_delta_item(d, layout.delta_place(k)) for k, d in items)
         sections.append(
             f'<section class="severity" id="sev-{s.value}" aria-labelledby="h-sev-{s.value}">\n'
             f'<h3 id="h-sev-{s.value}"><span class="sev sev-{s.value}">{s.value}</span> {len(items)}: '
@@ -449,64 +477,80 @@ def _delta_list(doc: Doc, layout: Layout) -> str:
     body = "".join(sections) or "<p>No differences.</p>\n"
     return (
         '<section id="deltas" aria-labelledby="h-deltas">\n<h2 id="h-deltas">Differences by severity</h2>\n'
-        f"{_filters(doc['summary'])}{body}</section>\n"
+        f"{_filters(summary)}{body}</section>\n"
     )
 
 
-def _row_html(row: Row, label_a: str, label_b: str) -> str:
+def _row_html(layout: Layout, shown: Shown, label_a: str, label_b: str, extra: str = "") -> str:
+    deltas = [layout.c.deltas[k] for k in shown.row.deltas] if not shown.moved_b else []
     marks = "".join(
-        f'<a href="#{_e(d["id"])}" data-delta="{_e(d["id"])}" class="sev-{_e(d["severity"])}" '
-        f'title="{_e(d["severity"])} {_e(d["kind"])}: {_e(d["explanation"])}">{_e(d["id"])}</a>'
-        for d in row.deltas
+        f'<a href="#{_e(d.id)}" data-delta="{_e(d.id)}" class="sev-{_e(d.severity.value)}" '
+        f'title="{_e(d.severity.value)} {_e(d.kind.value)}: {_e(d.explanation)}">{_e(d.id)}</a>'
+        for d in deltas
     )
     marks_html = f'<span class="marks">{marks}</span>' if marks else ""
+    label, a, b = layout.cells(shown)
+    kind = "fn" if shown.row.kind is RowKind.FOOTNOTE else "row"
     return (
-        f'<tr class="{row.kind} rel-{_e(row.relation)}" id="{row.id}" tabindex="-1">'
-        f'<th scope="row"><span class="rel">{_e(row.label)}</span>{marks_html}</th>'
-        f'<td class="a" lang="nl" data-label="{label_a}">{row.a}</td>'
-        f'<td class="b" lang="nl" data-label="{label_b}">{row.b}</td></tr>\n'
+        f'<tr class="{kind} rel-{_e(shown.row.relation.value)}{extra}" id="{shown.id}" tabindex="-1">'
+        f'<th scope="row"><span class="rel">{_e(label)}</span>{marks_html}</th>'
+        f'<td class="a" lang="nl" data-label="{label_a}">{a}</td>'
+        f'<td class="b" lang="nl" data-label="{label_b}">{b}</td></tr>\n'
     )
 
 
-def _tbodies(groups: list[RowGroup], label_a: str, label_b: str) -> Iterator[str]:
-    """Rows in tbodies; each run of at least FOLD_MIN unchanged groups gets its own, foldable one."""
+def _run_kind(group: RowGroup) -> str | None:
+    """How a group folds: ``same`` (unchanged), ``removed`` / ``added`` (a paragraph only in one
+    version, e.g. a removed annex), or not at all."""
+    if group.foldable:
+        return "same"
+    first = group.rows[0]
+    if first.row.kind is RowKind.PARAGRAPH and first.row.relation in (Relation.ADDED, Relation.REMOVED):
+        return first.row.relation.value
+    return None
 
-    def rows(run: list[RowGroup]) -> str:
-        return "".join(_row_html(r, label_a, label_b) for g in run for r in g.rows)
+
+def _fold_button(what: str) -> str:
+    return (
+        '<tr class="fold" hidden><td colspan="3"><button type="button" aria-expanded="true" '
+        f'data-label="{what}">Hide {what}</button></td></tr>\n'
+    )
+
+
+def _tbodies(layout: Layout, label_a: str, label_b: str) -> Iterator[str]:
+    """Rows in tbodies; each run of at least FOLD_MIN unchanged groups gets its own foldable one,
+    and so does each run of FOLD_MIN paragraphs only in one version, folded to its first."""
+
+    def rows(run: list[RowGroup], extra: str = "") -> str:
+        return "".join(_row_html(layout, r, label_a, label_b, extra) for g in run for r in g.rows)
 
     shown: list[RowGroup] = []
-    same: list[RowGroup] = []
-    for group in [*groups, None]:
-        if group is not None and group.foldable:
-            same.append(group)
+    for kind, grouped in itertools.groupby(layout.groups(), key=_run_kind):
+        run = list(grouped)
+        if kind is None or len(run) < FOLD_MIN:
+            shown.extend(run)
             continue
-        if len(same) >= FOLD_MIN:
-            if shown:
-                yield f"<tbody>\n{rows(shown)}</tbody>\n"
-                shown = []
-            what = f"{len(same)} unchanged paragraphs"
-            yield (
-                f'<tbody class="same">\n<tr class="fold" hidden><td colspan="3">'
-                f'<button type="button" aria-expanded="true" data-label="{what}">Hide {what}</button></td></tr>\n'
-                f"{rows(same)}</tbody>\n"
-            )
+        if shown:
+            yield f"<tbody>\n{rows(shown)}</tbody>\n"
+            shown = []
+        if kind == "same":
+            yield f'<tbody class="same">\n{_fold_button(f"{len(run)} unchanged paragraphs")}{rows(run)}</tbody>\n'
         else:
-            shown.extend(same)
-        same = []
-        if group is not None:
-            shown.append(group)
+            what = f"{len(run) - 1} more paragraphs only in {'A' if kind == 'removed' else 'B'}"
+            yield (f'<tbody class="oneside">\n{rows(run[:1])}{_fold_button(what)}{rows(run[1:], " rest")}</tbody>\n')
     if shown:
         yield f"<tbody>\n{rows(shown)}</tbody>\n"
 
 
-def _aligned(va: Doc, vb: Doc, groups: list[RowGroup]) -> str:
-    label_a = _e(f"A: {va['metadata']['edition'] or va['flavour']}")
-    label_b = _e(f"B: {vb['metadata']['edition'] or vb['flavour']}")
+def _aligned(c: Comparison, layout: Layout) -> str:
+    va, vb = c.a, c.b
+    label_a = _e(f"A: {va.metadata.edition or va.flavour.value}")
+    label_b = _e(f"B: {vb.metadata.edition or vb.flavour.value}")
     return (
         '<section id="text" aria-labelledby="h-text">\n<h2 id="h-text">The text, side by side</h2>\n'
         '<table class="aligned">\n<colgroup><col class="where"><col><col></colgroup>\n'
         '<thead><tr><th scope="col">Where</th>'
-        f'<th scope="col">{label_a} <span class="path">{_e(va["path"])}</span></th>'
-        f'<th scope="col">{label_b} <span class="path">{_e(vb["path"])}</span></th></tr></thead>\n'
-        f"{''.join(_tbodies(groups, label_a, label_b))}</table>\n</section>\n"
+        f'<th scope="col">{label_a} <span class="path">{_e(va.path)}</span></th>'
+        f'<th scope="col">{label_b} <span class="path">{_e(vb.path)}</span></th></tr></thead>\n'
+        f"{''.join(_tbodies(layout, label_a, label_b))}</table>\n</section>\n"
     )

@@ -96,13 +96,19 @@ def verdict(summary: dict[str, Any]) -> str:
     return "No differences: the versions say the same."
 
 
-def comparison_dict(c: Comparison) -> dict[str, Any]:
+def summary_dict(c: Comparison) -> dict[str, Any]:
+    """Counts per severity, the total and counts per kind (sorted by name)."""
     summary: dict[str, Any] = dict(c.summary())
     kinds: dict[str, int] = {}
     for d in c.deltas:
         kinds[d.kind] = kinds.get(d.kind, 0) + 1
     summary["total"] = len(c.deltas)
     summary["kinds"] = dict(sorted(kinds.items()))
+    return summary
+
+
+def comparison_dict(c: Comparison) -> dict[str, Any]:
+    summary = summary_dict(c)
     return {
         "schema": SCHEMA,
         "related": c.related,

@@ -1,4 +1,5 @@
-// difftool HTML report: filters, folding of unchanged paragraphs, keyboard navigation.
+// difftool HTML report: filters, folding (unchanged paragraphs, sections only in one version),
+// keyboard navigation.
 // Progressive enhancement only: without this script every delta and paragraph is visible.
 (function () {
   "use strict";
@@ -26,6 +27,9 @@
       li.hidden = !visible;
       if (visible) { shown += 1; }
       all('.marks a[data-delta="' + li.id + '"]').forEach(function (a) { a.hidden = !visible; });
+      all('table.aligned [data-delta="' + li.id + '"]').forEach(function (el) {
+        if (el.tagName === "DEL" || el.tagName === "INS") { el.classList.toggle("off", !visible); }
+      });
     });
     all("section.severity").forEach(function (sec) {
       sec.hidden = all("li.delta:not([hidden])", sec).length === 0;
@@ -41,8 +45,8 @@
   }
 
   function unfoldAround(element) {
-    var tbody = element.closest("tbody.same");
-    if (tbody && tbody.classList.contains("folded")) { setFold(tbody, false); }
+    var tbody = element.closest("tbody.same, tbody.oneside");
+    if (tbody && tbody.classList.contains("folded") && element.getClientRects().length === 0) { setFold(tbody, false); }
   }
 
   function place(li) {
@@ -76,8 +80,10 @@
     link.href = "#" + li.id;
     link.textContent = li.id;
     bar.appendChild(link);
+    var shown = deltas.filter(function (d) { return !d.hidden; });
+    var at = shown.indexOf(li) + 1;
     bar.appendChild(document.createTextNode(
-      " (" + (index + 1) + "/" + deltas.length + ") " + li.dataset.severity + " · " +
+      " (" + (at > 0 ? at + "/" + shown.length : "hidden") + ") " + li.dataset.severity + " · " +
       li.dataset.kind + " · " + li.querySelector(".expl").textContent));
   }
 
@@ -88,12 +94,15 @@
   }
 
   function visibleRows() {
-    return all("table.aligned tr.row").filter(function (tr) { return tr.offsetParent !== null; });
+    return all("table.aligned tr.row, table.aligned tr.fn").filter(function (tr) { return tr.offsetParent !== null; });
   }
 
+  // j/k walk the paragraphs from wherever the current mark is, a footnote row included.
   function stepRow(direction) {
-    var rows = visibleRows(), at = rows.indexOf(document.querySelector("tr.row.current"));
-    var next = rows[at < 0 ? (direction > 0 ? 0 : rows.length - 1) : at + direction];
+    var rows = visibleRows(), at = rows.indexOf(document.querySelector("table.aligned tr.current"));
+    var i = at < 0 ? (direction > 0 ? 0 : rows.length - 1) : at + direction;
+    while (rows[i] && !rows[i].classList.contains("row")) { i += direction; }
+    var next = rows[i];
     if (!next) { return; }
     mark(next, "current");
     next.scrollIntoView({ block: "center" });
@@ -122,7 +131,7 @@
   var filters = document.getElementById("filters");
   filters.hidden = false;
   filters.addEventListener("change", applyFilters);
-  all("tbody.same").forEach(function (tbody) {
+  all("tbody.same, tbody.oneside").forEach(function (tbody) {
     var row = tbody.querySelector("tr.fold");
     row.hidden = false;
     row.querySelector("button").addEventListener("click", function () {

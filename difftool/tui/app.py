@@ -36,11 +36,12 @@ from difftool.review import (
     save_review,
 )
 from difftool.sources import InputError
+from difftool.tui.screens.confirm import ConfirmScreen
 from difftool.tui.screens.help import HelpScreen
 from difftool.tui.screens.note import NoteScreen
 from difftool.tui.view import ReviewView, build_view
 from difftool.tui.widgets.aligned import AlignedView
-from difftool.tui.widgets.deltas import DeltaList
+from difftool.tui.widgets.deltas import NOTE_MARK, SEVERITY_LABEL, VERDICT_MARK, DeltaList
 from difftool.tui.widgets.footnotes import FootnotePanel
 from difftool.visible import visible
 
@@ -85,7 +86,9 @@ class ReviewApp(App[None]):
         Binding("x", "decide('rejected')", "Reject"),
         Binding("e", "decide('expected')", "Expected"),
         Binding("m", "note", "Note", show=False),
-        Binding("u", "undecide", "Undo", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("A", "decide_shown('accepted')", "Accept shown", show=False),
+        Binding("E", "decide_shown('expected')", "Expected shown", show=False),
         Binding("f", "cycle_filter", "Filter"),
         Binding("c", "toggle_cosmetic", "Cosmetic", show=False),
         Binding("slash", "search", "Search"),
@@ -105,6 +108,11 @@ class ReviewApp(App[None]):
         self.severity: Severity | None = None
         self.show_cosmetic = False
         self.search_text = ""
+        self.hidden: frozenset[int] = frozenset()
+        """Deltas the filters hide; their changes are not marked in the text."""
+        self.undo_stack: list[tuple[tuple[int, ...], Review, str]] = []
+        """For each decision made here, newest last: the deltas it touched, the review before it
+        and what it was (for the message when it is undone)."""
 
     @property
     def path_a(self) -> str:
@@ -124,8 +132,9 @@ class ReviewApp(App[None]):
                 yield AlignedView(id="aligned")
                 with VerticalScroll(id="footnotes"):
                     yield FootnotePanel(id="footnote-panel")
+        yield Static(id="detail")
         yield Input(placeholder="search deltas (enter keeps the filter, escape clears it)", id="search")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#header", Static).update(
@@ -183,11 +192,18 @@ class ReviewApp(App[None]):
         deltas = self.query_one(DeltaList)
         keep = deltas.current()
         visible = self._visible()
-        deltas.fill([(i, self.view.deltas[i], self.review.get(self.view.fingerprints[i])) for i in visible], keep)
+        id_width = max((len(d.id) for d in self.view.deltas), default=2)
+        deltas.fill(
+            [(i, self.view.deltas[i], self.review.get(self.view.fingerprints[i])) for i in visible], keep, id_width
+        )
+        self.hidden = frozenset(range(len(self.view.deltas))) - frozenset(visible)
+        self.query_one(AlignedView).hide(self.hidden)
         deltas.border_title = f"Deltas: {self._filter_label()} ({len(visible)})"
         deltas.border_subtitle = os.path.basename(self.review_path)
         if not visible:
             self._select(None)
+        elif (current := deltas.current()) is not None:
+            self._show_footnotes(current)  # the filter may have hidden or shown a change in them
         self._update_header()
 
     def _filter_label(self) -> str:
@@ -203,14 +219,28 @@ class ReviewApp(App[None]):
         decided = sum(1 for fp in self.view.fingerprints if self.review.get(fp))
         status = Text(f"reviewed {decided}/{len(c.deltas)}", style="bold" if decided == len(c.deltas) else "", end="")
         versions = Table.grid(expand=True, padding=(0, 1))
-        versions.add_column(ratio=1, no_wrap=True)
-        versions.add_column(ratio=1, no_wrap=True)
-        versions.add_row(version_summary("A", c.a), version_summary("B", c.b))
+        if self.screen.has_class("-narrow"):  # one line per version: nothing of either is cut
+            versions.add_column(ratio=1, no_wrap=True)
+            versions.add_row(version_summary("A", c.a))
+            versions.add_row(version_summary("B", c.b))
+        else:
+            versions.add_column(ratio=1, no_wrap=True)
+            versions.add_column(ratio=1, no_wrap=True)
+            versions.add_row(version_summary("A", c.a), version_summary("B", c.b))
         totals = Table.grid(expand=True, padding=(0, 1))
         totals.add_column(ratio=1, no_wrap=True)
         totals.add_column(justify="right", no_wrap=True)
         totals.add_row(counts, status)
         self.query_one("#header", Static).update(Group(versions, totals))
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self.call_after_refresh(self._update_header)
+
+    def on_delta_list_end_reached(self, event: DeltaList.EndReached) -> None:
+        event.stop()
+        self.bell()
+        self.notify("That is the last difference shown." if event.last else "That is the first difference shown.")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -222,7 +252,7 @@ class ReviewApp(App[None]):
         if self.view is None:
             return
         for index in self._visible():
-            if self.view.delta_rows[index] == event.row:
+            if self.view.row_of(index) == event.row:
                 self.query_one(DeltaList).show_delta(index)
                 return
 
@@ -231,10 +261,39 @@ class ReviewApp(App[None]):
         if self.view is None:
             return
         delta = self.view.deltas[index] if index is not None else None
-        row = self.view.delta_rows[index] if index is not None else 0
+        row = self.view.row_of(index) if index is not None else 0
         self.query_one(AlignedView).select(delta, row)
-        panel = self.query_one(FootnotePanel)
-        panel.show(self.view.footnotes_of(row) if self.view.rows else (), delta)
+        self._show_footnotes(index)
+        self._show_detail(index)
+
+    def _show_footnotes(self, index: int | None) -> None:
+        """The footnotes of delta ``index``'s paragraph, scrolled to its own footnote."""
+        assert self.view is not None
+        delta = self.view.deltas[index] if index is not None else None
+        note = self.view.footnote_of(index) if index is not None else None
+        target = self.view.rows.footnotes[note] if note is not None else None
+        self.query_one(FootnotePanel).show(self.view.footnotes_for(index), delta, target, self.hidden)
+
+    def _show_detail(self, index: int | None) -> None:
+        """The detail line: id, severity, kind, the whole explanation, the decision and its note."""
+        detail = self.query_one("#detail", Static)
+        if self.view is None or index is None:
+            detail.update(Text("No difference selected.", style="dim"))
+            return
+        d = self.view.deltas[index]
+        decision = self.review.get(self.view.fingerprints[index])
+        _, style = SEVERITY_LABEL[d.severity]
+        text = Text()
+        text.append(d.id, "bold").append(" ").append(d.severity.value, style).append(" · ")
+        text.append(visible(d.kind), "italic").append(" · ").append(visible(d.explanation))
+        if decision is None:
+            text.append("  — undecided", "dim")
+        else:
+            mark, mark_style = VERDICT_MARK[decision.verdict]
+            text.append("  — ").append(f"{mark} {decision.verdict.value}", mark_style)
+            if decision.note:
+                text.append(f" {NOTE_MARK} ", "bold").append(visible(decision.note), "italic")
+        detail.update(text)
 
     # --- moving ------------------------------------------------------------------------------------
 
@@ -291,19 +350,51 @@ class ReviewApp(App[None]):
         return index
 
     def action_decide(self, verdict: str) -> None:
+        """Decide the highlighted delta (its note kept) and move to the next one."""
         index = self._current()
         if index is None or self.view is None:
             return
         fp = self.view.fingerprints[index]
         old = self.review.get(fp)
         decision = decision_for(self.view.deltas[index], Verdict(verdict), old.note if old else "")
-        self._commit(index, self.review.with_decision(fp, decision))
+        if self._commit(
+            (index,), self.review.with_decision(fp, decision), f"{verdict} on {self.view.deltas[index].id}"
+        ):
+            self.query_one(DeltaList).advance()
 
-    def action_undecide(self) -> None:
-        index = self._current()
-        if index is None or self.view is None:
+    def action_decide_shown(self, verdict: str) -> None:
+        """Decide every shown, undecided delta alike, after a confirmation."""
+        if self.view is None:
             return
-        self._commit(index, self.review.without(self.view.fingerprints[index]))
+        view = self.view
+        todo = tuple(i for i in self._visible() if self.review.get(view.fingerprints[i]) is None)
+        if not todo:
+            self.bell()
+            self.notify("Every difference shown is decided already.")
+            return
+        what = f"{len(todo)} undecided difference{'s' if len(todo) != 1 else ''} shown ({self._filter_label()})"
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            review = self.review
+            for i in todo:
+                review = review.with_decision(view.fingerprints[i], decision_for(view.deltas[i], Verdict(verdict), ""))
+            self._commit(todo, review, f"{verdict} on {len(todo)} differences")
+
+        self.push_screen(ConfirmScreen(f"Mark the {what} as {verdict}?"), answer)
+
+    def action_undo(self) -> None:
+        """Undo the last decision made in this session (a bulk decision as a whole), note and all."""
+        if self.view is None or not self.undo_stack:
+            self.bell()
+            self.notify("Nothing to undo.")
+            return
+        touched, before, what = self.undo_stack[-1]
+        if self._commit(touched, before, ""):
+            self.undo_stack.pop()
+            self.query_one(DeltaList).show_delta(touched[0])
+            self.notify(f"Undone: {what}.")
 
     def action_note(self) -> None:
         index = self._current()
@@ -317,25 +408,31 @@ class ReviewApp(App[None]):
 
         def keep(note: str | None) -> None:
             if note is not None and self.view is not None:
-                self._commit(
-                    index, self.review.with_decision(fp, decision_for(self.view.deltas[index], decision.verdict, note))
-                )
+                new = decision_for(self.view.deltas[index], decision.verdict, note)
+                self._commit((index,), self.review.with_decision(fp, new), f"note on {self.view.deltas[index].id}")
 
         self.push_screen(
             NoteScreen(f"Note on {self.view.deltas[index].id} ({decision.verdict.value})", decision.note), keep
         )
 
-    def _commit(self, index: int, review: Review) -> None:
-        """Save first, then show: the screen never claims a decision the file does not hold."""
+    def _commit(self, touched: tuple[int, ...], review: Review, what: str) -> bool:
+        """Save first, then show: the screen never claims a decision the file does not hold.
+        ``what`` names the action for undo (empty: this is an undo, not recorded again)."""
         assert self.view is not None
         try:
             save_review(self.review_path, review, (os.path.basename(self.path_a), os.path.basename(self.path_b)))
         except ReviewFileError as exc:
             self.notify(visible(str(exc)), title="Decision not saved", severity="error", timeout=10, markup=False)
-            return
+            return False
+        if what:
+            self.undo_stack.append((touched, self.review, what))
         self.review = review
-        self.query_one(DeltaList).redraw(index, self.view.deltas[index], review.get(self.view.fingerprints[index]))
+        deltas = self.query_one(DeltaList)
+        for index in touched:
+            deltas.redraw(index, self.view.deltas[index], review.get(self.view.fingerprints[index]))
         self._update_header()
+        self._show_detail(deltas.current())
+        return True
 
 
 def create_app(request: Request, review_path: str | None = None) -> ReviewApp:

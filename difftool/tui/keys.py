@@ -1,5 +1,6 @@
-"""The key map, as data: the help screen shows it and a test holds docs/keys.md to it, so the
-three (bindings, help, docs) cannot drift apart."""
+"""The key map, as data: the help screen shows it, docs/keys.md is generated from it
+(``python -m difftool.tui.keys > docs/keys.md``; a test fails when the file is not what this
+writes) and a test holds the app's bindings to it, so bindings, help and docs cannot drift apart."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Move",
         (
-            ("j / ↓", "next line: next delta in the list, scroll down in the text"),
+            ("j / ↓", "next line: next delta in the list (it does not wrap), scroll down in the text"),
             ("k / ↑", "previous line: previous delta in the list, scroll up in the text"),
             ("n", "next delta (from anywhere)"),
             ("N", "previous delta (from anywhere)"),
@@ -28,11 +29,13 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Decide",
         (
-            ("a", "accept: the difference is intended (every decision is saved at once)"),
-            ("x", "reject: the difference must be fixed"),
-            ("e", "expected: the difference follows from the edition"),
-            ("m", "write a note on the decision"),
-            ("u", "undo: forget the decision"),
+            ("a", "accept: the difference is intended (saved at once; moves to the next delta)"),
+            ("x", "reject: the difference must be fixed (moves to the next delta)"),
+            ("e", "expected: the difference follows from the edition (moves to the next delta)"),
+            ("A", "accept every shown, undecided delta (asks first; filter with f or / before)"),
+            ("E", "mark every shown, undecided delta expected (asks first), e.g. after f to expected"),
+            ("m", "write a note on the decision (shown in the detail line, ✎ in the list)"),
+            ("u", "undo the last decision made here (a bulk one whole), with its note"),
         ),
     ),
     (
@@ -44,3 +47,30 @@ KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
 )
+
+
+NOTES = """\
+The footer shows the most used keys; the line under the text shows the selected delta whole:
+its id, severity, kind, explanation, the decision and its note. While the search box is open,
+typed letters go into the search and do not decide anything; `enter` keeps the filter, `escape`
+clears it. Decisions (`a`, `x`, `e`, `A`, `E`, `m`, `u`) are written to the review file the
+moment they are made: there is nothing to save when quitting. See `docs/review.md` for the file.
+"""
+
+
+def keys_markdown() -> str:
+    """docs/keys.md, whole."""
+    out = [
+        "# Keys of `difftool review`",
+        "",
+        "Generated from `difftool/tui/keys.py` (`python -m difftool.tui.keys > docs/keys.md`), the same",
+        "table the help screen (`?`) shows; a test fails when this file or the app's bindings differ from it.",
+    ]
+    for section, keys in KEYMAP:
+        out += ["", f"## {section}", "", "| key | what it does |", "| --- | --- |"]
+        out += [f"| `{key}` | {what} |" for key, what in keys]
+    return "\n".join(out) + "\n\n" + NOTES
+
+
+if __name__ == "__main__":
+    print(keys_markdown(), end="")

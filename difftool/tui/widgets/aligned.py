@@ -12,6 +12,7 @@ import bisect
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -21,7 +22,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from difftool.model import Delta, Relation
-from difftool.tui.view import EMPTY, Pane, ReviewView, Span
+from difftool.rows import Cell, Span
+from difftool.tui.view import ReviewView
+from difftool.tui.widgets.footnotes import marked_text
 
 GUTTER = {
     Relation.EQUAL: " ",
@@ -35,6 +38,21 @@ GUTTER = {
 SEPARATOR = " │ "
 
 
+def with_citations(body: Text, cell: Cell, cite: Style, selected: Style, cited: int | None) -> Text:
+    """``body`` (the cell's text, styled) with ``[n]`` after each block for each footnote it
+    cites, the selected delta's footnote ``cited`` lit (the letters keep no marker positions,
+    so the markers stand at the end of the citing paragraph, as in the report)."""
+    if not any(b.footnotes for b in cell.blocks):
+        return body
+    out = Text()
+    for blk, start, end in cell.parts():
+        out.append_text(body[start:end])
+        for n in blk.footnotes:
+            out.append(f"[{n}]", selected if n == cited else cite)
+        out.append_text(body[end : end + 1])
+    return out
+
+
 class AlignedView(ScrollView, can_focus=True):
     """Version A on the left, B on the right; the selected delta highlighted in both."""
 
@@ -45,6 +63,8 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned--gutter",
         "aligned--marker",
         "aligned--absent",
+        "aligned--letters",
+        "aligned--cite",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
@@ -64,6 +84,9 @@ class AlignedView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._view: ReviewView | None = None
         self._lit: dict[int, tuple[Span | None, Span | None]] = {}
+        self._delta: Delta | None = None
+        self._hidden: frozenset[int] = frozenset()
+        """Deltas the filter hides: their changes are not marked."""
         self._anchor: int | None = None
         """The selected delta's row, marked in the gutter even when nothing in it is lit (a
         footnote delta lights up in the footnote panel, not here)."""
@@ -82,12 +105,21 @@ class AlignedView(ScrollView, can_focus=True):
         self._anchor = None
         self._relayout()
 
+    def hide(self, hidden: frozenset[int]) -> None:
+        """Leave the changes of ``hidden`` deltas unmarked (the filter hides them)."""
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self._cache.clear()
+            self._lit_line.clear()
+            self.refresh()
+
     def select(self, delta: Delta | None, row: int) -> None:
         """Highlight ``delta`` and scroll its first highlighted line into view."""
         if self._view is None:
             return
         stale = set(self._lit) | ({self._anchor} if self._anchor is not None else set())
         self._lit = self._rows_lit(delta) if delta is not None else {}
+        self._delta = delta
         self._anchor = row if delta is not None else None
         for r in stale | set(self._lit) | {row}:
             self._cache.pop(r, None)
@@ -99,7 +131,7 @@ class AlignedView(ScrollView, can_focus=True):
     def _rows_lit(self, delta: Delta) -> dict[int, tuple[Span | None, Span | None]]:
         assert self._view is not None
         lit: dict[int, tuple[Span | None, Span | None]] = {}
-        for n, row in enumerate(self._view.rows):
+        for n, row in enumerate(self._view.paragraphs):
             spans = (row.a.span_of(delta.a), row.b.span_of(delta.b))
             if spans != (None, None):
                 lit[n] = spans
@@ -140,7 +172,7 @@ class AlignedView(ScrollView, can_focus=True):
         """Row heights after a width or highlight change (rows are wrapped as they are measured)."""
         tops = [0]
         if self._view is not None and self._width > 0:
-            for n in range(len(self._view.rows)):
+            for n in range(len(self._view.paragraphs)):
                 tops.append(tops[-1] + len(self._row_strips(n)))
         self._tops = tops
         self.virtual_size = Size(self._width, tops[-1])
@@ -154,11 +186,12 @@ class AlignedView(ScrollView, can_focus=True):
     def _wrap_row(self, n: int) -> list[Strip]:
         """The row's lines: gutter, A, separator, B, plus a blank line under the row."""
         assert self._view is not None
-        row = self._view.rows[n]
+        row = self._view.paragraphs[n]
         width = self._column_width()
         lit_a, lit_b = self._lit.get(n, (None, None))
-        left, lit_left = self._wrap(row.a, lit_a, "aligned--removed", "not in A", width)
-        right, lit_right = self._wrap(row.b, lit_b, "aligned--added", "not in B", width)
+        cite_a, cite_b = (self._delta.a.footnote, self._delta.b.footnote) if self._delta else (None, None)
+        left, lit_left = self._wrap(row.a, lit_a, "aligned--removed", "not in A", width, cite_a)
+        right, lit_right = self._wrap(row.b, lit_b, "aligned--added", "not in B", width, cite_b)
         lit_lines = [i for i in (lit_left, lit_right) if i is not None]
         if lit_lines:
             self._lit_line[n] = min(lit_lines)
@@ -179,20 +212,23 @@ class AlignedView(ScrollView, can_focus=True):
         return lines
 
     def _wrap(
-        self, pane: Pane, lit: Span | None, change_class: str, absent: str, width: int
+        self, pane: Cell, lit: Span | None, change_class: str, absent: str, width: int, cited: int | None = None
     ) -> tuple[list[Strip], int | None]:
         """One side wrapped to ``width``, and the first line showing the highlight (if any)."""
         base = self.rich_style
         selected = self.get_component_rich_style("aligned--selected")
-        if pane is EMPTY:
+        if pane.empty:
             text = Text(f"({absent})", style=base + self.get_component_rich_style("aligned--absent"))
         else:
-            text = Text(pane.text, style=base)
-            changed = self.get_component_rich_style(change_class)
-            for start, end in pane.changes:
-                text.stylize(changed, start, end)
-            if lit is not None:
-                text.stylize(selected, *lit)
+            style = self.get_component_rich_style
+            text = with_citations(
+                marked_text(pane, style(change_class), style("aligned--letters"), selected, lit, self._hidden),
+                pane,
+                style("aligned--cite"),
+                selected,
+                cited,
+            )
+            text.style = base
         console = self.app.console
         lines = text.wrap(console, width, overflow="fold")
         lit_line = next((i for i, line in enumerate(lines) if any(sp.style is selected for sp in line.spans)), None)

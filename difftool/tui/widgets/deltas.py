@@ -1,4 +1,4 @@
-"""The delta list: one line per visible delta, with its decision, severity, kind and explanation."""
+"""The delta list: one line per visible delta, with its decision, id, severity, kind and explanation."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from difftool.model import Delta, Severity
+from difftool.model import KINDS, Delta, Severity
 from difftool.review import Decision, Verdict
 from difftool.visible import visible
 
@@ -25,18 +26,22 @@ VERDICT_MARK = {
     Verdict.REJECTED: ("✗", "bold red"),
     Verdict.EXPECTED: ("≈", "cyan"),
 }
-KIND_WIDTH = 15
+KIND_WIDTH = max(len(k) for k in KINDS)
+"""Wide enough for every kind: a kind is never cut."""
+NOTE_MARK = "✎"
+"""Shown after the decision when it carries a note."""
 
 
-def delta_prompt(delta: Delta, decision: Decision | None) -> Text:
-    """``✓ SUB wording         word 'VOOR' → 'van'`` — one line, cut to the width it gets."""
+def delta_prompt(delta: Delta, decision: Decision | None, id_width: int = 3) -> Text:
+    """``✓✎ d5  SUB wording  word 'VOOR' → 'van'`` — one line, the explanation cut to the width
+    it gets (the detail line under the text shows it whole)."""
     mark, mark_style = VERDICT_MARK[decision.verdict] if decision else (" ", "")
     label, label_style = SEVERITY_LABEL[delta.severity]
-    kind = visible(delta.kind if len(delta.kind) <= KIND_WIDTH else delta.kind[: KIND_WIDTH - 1] + "…")
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(mark, mark_style).append(" ")
+    text.append(mark, mark_style).append(NOTE_MARK if decision and decision.note else " ", "bold")
+    text.append(f" {delta.id:<{id_width}} ", "bold")
     text.append(label, label_style).append(" ")
-    text.append(f"{kind:<{KIND_WIDTH}} ", "italic")
+    text.append(f"{visible(delta.kind):<{KIND_WIDTH}} ", "italic")
     text.append(visible(delta.explanation))
     return text
 
@@ -51,12 +56,41 @@ class DeltaList(OptionList):
         Binding("G", "last", "Last", show=False),
     ]
 
-    def fill(self, items: Sequence[tuple[int, Delta, Decision | None]], keep: int | None) -> None:
+    class EndReached(Message):
+        """The reader tried to move past the first or the last line (the list does not wrap)."""
+
+        def __init__(self, last: bool) -> None:
+            super().__init__()
+            self.last = last
+
+    id_width = 3
+
+    def fill(self, items: Sequence[tuple[int, Delta, Decision | None]], keep: int | None, id_width: int = 3) -> None:
         """Show ``items`` (delta index, delta, decision); highlight delta ``keep`` if it is among
         them, else the first."""
-        self.set_options(Option(delta_prompt(d, dec), id=str(i)) for i, d, dec in items)
+        self.id_width = id_width
+        self.set_options(Option(delta_prompt(d, dec, id_width), id=str(i)) for i, d, dec in items)
         indices = [i for i, _, _ in items]
         self.highlighted = indices.index(keep) if keep in indices else (0 if indices else None)
+
+    def action_cursor_down(self) -> None:
+        if self.option_count and self.highlighted == self.option_count - 1:
+            self.post_message(self.EndReached(last=True))
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.option_count and self.highlighted == 0:
+            self.post_message(self.EndReached(last=False))
+            return
+        super().action_cursor_up()
+
+    def advance(self) -> bool:
+        """Move to the next line; ``False`` (and stay) on the last."""
+        if self.highlighted is None or self.highlighted >= self.option_count - 1:
+            return False
+        self.highlighted += 1
+        return True
 
     def current(self) -> int | None:
         """Delta index of the highlighted line."""
@@ -75,4 +109,4 @@ class DeltaList(OptionList):
         """Refresh the line of delta ``index`` after its decision changed."""
         key = str(index)
         if any(o.id == key for o in self.options):
-            self.replace_option_prompt(key, delta_prompt(delta, decision))
+            self.replace_option_prompt(key, delta_prompt(delta, decision, self.id_width))
