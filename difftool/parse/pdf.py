@@ -1,4 +1,4 @@
-"""A published PDF letter, read with its layout (pdfplumber): what a generic extractor gets wrong.
+"""A published PDF letter, read with its layout (PDFium or pdfminer): what a generic extractor gets wrong.
 
 A text extractor flattens a page into lines and leaves the reader guessing; the layout tells:
 
@@ -20,7 +20,6 @@ markers as ``[^N]`` (docs/inputs.md).
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import statistics
@@ -31,69 +30,66 @@ from typing import Any
 from difftool.model import Flavour, Letter
 from difftool.parse.common import EDGE_NUMBER, FURNITURE, PAGE_NUMBER, SENTENCE_END, Para, build_letter, join_lines
 from difftool.parse.extracted import ExtractedText, without_spans
+from difftool.pdfread import BACKENDS, Page
 from difftool.sources import InputError, read_bytes
 from difftool.text import Mapped
 
-MAX_PAGES = 400
 MEMORY_LIMIT = 2 * 1024**3
 """Address space the PDF reader may use (bytes): a stream that inflates without end (a
 decompression bomb) fails here instead of taking the machine's memory."""
 TIME_LIMIT = 120.0
 """Seconds the PDF reader may take."""
-"""More pages than any letter with its annexes; keeps reading time bounded (~0.1 s a page)."""
+BACKEND_VARIABLE = "DIFFTOOL_PDF_BACKEND"
+"""Environment variable naming the PDF library (``pdfium`` or ``pdfplumber``); unset, the first
+one installed (docs/inputs.md)."""
 _SMALL = 0.9
 """A line set at less than this share of the body size is small type (footnotes, footers)."""
 _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2013\u2012\u2014-\u00b7\uf0b7\uf0a7\uf0d8\u2023\u25e6"
 _PRIVATE_BULLETS = ("\uf0b7", "\uf0a7", "\uf0d8", "\u25aa", "\u25a0", "\u00b7", "\u2023", "\u25e6")
 _LIST_START = re.compile(rf"^(?:[{re.escape(_BULLETS)}]\s|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s)")
 _MARKER = re.compile(r"^\d{1,3}(?:[,\u2009 ]+\d{1,3})*$")
+_MODULES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber"}
 
 
-def read_pdf(path: str) -> tuple[Letter, str]:
+def read_pdf(path: str, backend: str | None = None) -> tuple[Letter, str]:
     """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md)."""
-    from importlib.util import find_spec
-
-    if find_spec("pdfplumber") is None:
-        _pdfplumber()  # raises the one-line message naming the extra
+    backend = backend or _backend()
     data = read_bytes(path)
     if b"%PDF" not in data[:1024]:
         raise InputError(f"{path}: not a PDF file (no %PDF header)")
-    pages = _read_pages_bounded(path, data)
+    pages = _read_pages_bounded(path, data, backend)
     if sum(len(w["text"]) for page in pages for w in page.words) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
     return _Layout(path, pages).letter()
 
 
-def _pdfplumber() -> Any:
-    try:
-        import pdfplumber
-    except ImportError:
-        raise InputError("reading .pdf files needs the 'pdf' extra: pip install 'difftool[pdf]'") from None
-    return pdfplumber
+def _backend() -> str:
+    """The PDF library to read with: the one the environment names, else the first installed."""
+    import os
+    from importlib.util import find_spec
+
+    named = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
+    if named and named not in BACKENDS:
+        raise InputError(f"{BACKEND_VARIABLE}={named}: the PDF reader is one of {', '.join(BACKENDS)}")
+    for backend in (named,) if named else BACKENDS:
+        if find_spec(_MODULES[backend]) is not None:
+            return backend
+    raise InputError(f"reading .pdf files needs the 'pdf' extra: pip install 'difftool[pdf]' ({_MODULES[backend]})")
 
 
-@dataclass(frozen=True, slots=True)
-class _Page:
-    width: float
-    height: float
-    words: list[dict[str, Any]]
-    rules: list[float]
-    """Heights of short horizontal rules in the page's lower half: footnote separators."""
+def _read_pages_bounded(path: str, data: bytes, backend: str) -> list[Page]:
+    """Read the pages in a child process with a memory cap and a time limit.
 
-
-def _read_pages_bounded(path: str, data: bytes) -> list[_Page]:
-    """Run :func:`_read_pages` in a child process with a memory cap and a time limit.
-
-    pdfminer inflates compressed streams whole, so a small file can ask for gigabytes or hours;
-    the child (``difftool.parse.pdf_worker``, a fresh interpreter, so this is safe from the
-    review TUI's worker thread too) is capped with RLIMIT_AS and stopped after TIME_LIMIT, and
-    either becomes one InputError line.
+    A PDF library inflates compressed streams whole, so a small file can ask for gigabytes or
+    hours; the child (``difftool.pdfread``, a fresh interpreter, so this is safe from the review
+    TUI's worker thread too) is capped with RLIMIT_AS and stopped after TIME_LIMIT, and either
+    becomes one InputError line.
     """
     import pickle
     import subprocess
     import sys
 
-    cmd = [sys.executable, "-m", "difftool.parse.pdf_worker", str(MEMORY_LIMIT), path]
+    cmd = [sys.executable, "-m", "difftool.pdfread", backend, str(MEMORY_LIMIT)]
     try:
         done = subprocess.run(cmd, input=data, capture_output=True, timeout=TIME_LIMIT, check=False)
     except subprocess.TimeoutExpired:
@@ -101,57 +97,14 @@ def _read_pages_bounded(path: str, data: bytes) -> list[_Page]:
     result: tuple[bool, Any] = pickle.loads(done.stdout) if done.returncode == 0 and done.stdout else (False, "")
     ok, payload = result
     if ok:
-        pages: list[_Page] = payload
+        pages: list[Page] = payload
         return pages
+    if payload:
+        raise InputError(f"{path}: {payload}")
     raise InputError(
-        str(payload)
-        or f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
+        f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
         "(a decompression bomb?); stopped"
     )
-
-
-def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
-    """Words and rules per page; every pdfminer failure becomes one InputError line."""
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise InputError(f"{path}: {len(pdf.pages)} pages is more than the {MAX_PAGES} difftool reads")
-            return [_Page(float(p.width), float(p.height), _words(p), _rules(p)) for p in pdf.pages]
-    except (InputError, MemoryError):
-        raise
-    except Exception as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, MemoryError):
-            raise cause from None
-        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
-            raise InputError(f"{path}: the PDF is password-protected; difftool cannot read it") from None
-        if type(cause).__name__ in ("PSEOF", "PDFSyntaxError"):  # the file ends early or its structure is broken
-            raise InputError(
-                f"{path}: the PDF file is damaged or incomplete (truncated?); difftool cannot read it"
-            ) from None
-        raise InputError(
-            f"{path}: the PDF file is damaged or uses something difftool cannot read ({type(cause).__name__})"
-        ) from None
-
-
-def _words(page: Any) -> list[dict[str, Any]]:
-    """Upright words, split where font or size changes so a superscript marker is its own word."""
-    words = page.extract_words(
-        x_tolerance_ratio=0.15, y_tolerance=1.5, keep_blank_chars=False, extra_attrs=["size", "fontname"]
-    )
-    return [w for w in words if w.get("upright", True) and w["text"].strip()]
-
-
-def _rules(page: Any) -> list[float]:
-    """A footnote separator is a short rule (a line or a thin rectangle) low on the page."""
-    found = []
-    for obj in [*page.lines, *page.rects]:
-        width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        if height < 1.5 and 20 < width < 0.5 * float(page.width) and obj["top"] > 0.4 * float(page.height):
-            found.append(float(obj["bottom"]))
-    return sorted(found)
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -248,7 +201,7 @@ def _line_text(ln: _Line) -> tuple[str, list[tuple[int, int, tuple[int, ...]]], 
 class _Layout:
     """Lines of every page, classified as furniture, footnote zone or body, then paragraphs."""
 
-    def __init__(self, path: str, pages: list[_Page]) -> None:
+    def __init__(self, path: str, pages: list[Page]) -> None:
         self.path = path
         self.out = ExtractedText()
         self.heights = [p.height for p in pages]
