@@ -37,7 +37,8 @@ MAX_PAGES = 400
 WORDS = {"x_tolerance_ratio": 0.15, "y_tolerance": 1.5}
 """How characters become words: a gap wider than this share of the font size ends a word; a top
 more than this many points from the line's ends a line."""
-_LIGATURES = {"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl", "\ufb06": "st", "\ufb05": "st"}
+_LIGATURES = {0xFB00: "ff", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB01: "fi", 0xFB02: "fl", 0xFB06: "st", 0xFB05: "st"}
+"""Ligatures written out, as pdfplumber does (a str.translate table)."""
 _RULE_HEIGHT = 1.5
 _PDFIUM_HYPHENS = ("\x02", "\ufffe")
 """What PDFium writes for a hyphen it takes for a line-end one (GetUnicode, GetText)."""
@@ -65,68 +66,70 @@ def is_rule(x0: float, top: float, x1: float, bottom: float, width: float, heigh
 # --- characters to words (pdfplumber's WordExtractor, for the settings in WORDS) --------------
 
 
-def words_from_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Upright words from characters in content-stream order (each with text, x0, x1, top, bottom,
-    size, fontname, upright), split where font or size changes so a superscript is its own word."""
+Char = tuple[str, float, float, float, float, float, str, bool]
+"""(text, x0, x1, top, bottom, size, fontname, upright)."""
+
+
+def words_from_chars(chars: list[Char]) -> list[dict[str, Any]]:
+    """Upright words from characters in content-stream order, split where font or size changes
+    so a superscript is its own word."""
     words: list[dict[str, Any]] = []
-    for (upright, _size, _font), run in itertools.groupby(chars, lambda c: (c["upright"], c["size"], c["fontname"])):
-        if not upright:
-            continue
-        for line in _lines(list(run)):
-            words.extend(_words(line))
-    return [w for w in words if w["text"].strip()]
+    for (size, fontname, upright), run in itertools.groupby(chars, lambda c: (c[5], c[6], c[7])):
+        if upright:
+            for line in _lines(list(run)):
+                words.extend(_words(line, size, fontname))
+    return words
 
 
-def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Cluster by top (values within y_tolerance of the previous one are one cluster), each
-    sorted left to right."""
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Cluster by top (a top within y_tolerance of the next lower one joins its cluster), each
+    cluster sorted left to right (stable: content order where x0 ties)."""
     tolerance = WORDS["y_tolerance"]
     cluster: dict[float, int] = {}
-    last: float | None = None
+    last = -float("inf")
     n = -1
-    for top in sorted({c["top"] for c in chars}):
-        if last is None or top > last + tolerance:
+    for top in sorted({c[3] for c in chars}):
+        if top > last + tolerance:
             n += 1
         cluster[top] = n
         last = top
-    ordered = sorted(chars, key=lambda c: cluster[c["top"]])  # stable: stream order within a cluster
-    return [
-        sorted(group, key=lambda c: c["x0"])
-        for _, group in itertools.groupby(ordered, key=lambda c: cluster[c["top"]])
-    ]
+    if n == 0:
+        return [sorted(chars, key=lambda c: c[1])]
+    ordered = sorted(chars, key=lambda c: cluster[c[3]])
+    return [sorted(group, key=lambda c: c[1]) for _, group in itertools.groupby(ordered, key=lambda c: cluster[c[3]])]
 
 
-def _words(line: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _words(line: list[Char], size: float, fontname: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    word: list[dict[str, Any]] = []
-    ratio, y_tolerance = WORDS["x_tolerance_ratio"], WORDS["y_tolerance"]
+    word: list[Char] = []
+    gap, y_tolerance = WORDS["x_tolerance_ratio"] * size, WORDS["y_tolerance"]
     for c in line:
-        if c["text"].isspace():
+        if c[0].isspace():
             if word:
-                out.append(_merge(word))
+                out.append(_merge(word, size, fontname))
             word = []
             continue
         if word:
             prev = word[-1]
-            if c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + ratio * prev["size"] or abs(c["top"] - prev["top"]) > y_tolerance:
-                out.append(_merge(word))
+            if c[1] < prev[1] or c[1] > prev[2] + gap or abs(c[3] - prev[3]) > y_tolerance:
+                out.append(_merge(word, size, fontname))
                 word = []
         word.append(c)
     if word:
-        out.append(_merge(word))
+        out.append(_merge(word, size, fontname))
     return out
 
 
-def _merge(chars: list[dict[str, Any]]) -> dict[str, Any]:
-    first = chars[0]
+def _merge(chars: list[Char], size: float, fontname: str) -> dict[str, Any]:
+    text, _, x1, top, bottom, *_ = zip(*chars, strict=True)
     return {
-        "text": "".join(_LIGATURES.get(c["text"], c["text"]) for c in chars),
-        "x0": min(c["x0"] for c in chars),
-        "x1": max(c["x1"] for c in chars),
-        "top": min(c["top"] for c in chars),
-        "bottom": max(c["bottom"] for c in chars),
-        "size": first["size"],
-        "fontname": first["fontname"],
+        "text": "".join(text).translate(_LIGATURES),
+        "x0": chars[0][1],  # the line is sorted by x0
+        "x1": max(x1),
+        "top": min(top),
+        "bottom": max(bottom),
+        "size": size,
+        "fontname": fontname,
     }
 
 
@@ -134,100 +137,128 @@ def _merge(chars: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def read_pdfium(data: bytes) -> list[Page]:
+    """Through pypdfium2's raw bindings to PDFium (its helper layer costs 25 ms to import and adds
+    nothing here)."""
     import ctypes
 
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    import pypdfium2_raw as raw
 
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
+    raw.FPDF_InitLibrary()
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), None)
+    if not doc:
+        code = raw.FPDF_GetLastError()
         if code == raw.FPDF_ERR_PASSWORD:
-            raise Refused("the PDF is password-protected; difftool cannot read it") from None
+            raise Refused("the PDF is password-protected; difftool cannot read it")
         if code == raw.FPDF_ERR_SECURITY:
-            raise Refused("the PDF uses an encryption difftool cannot read") from None
-        raise Refused("the PDF file is damaged or incomplete (truncated?); difftool cannot read it") from None
-    if len(doc) > MAX_PAGES:
-        raise Refused(f"{len(doc)} pages is more than the {MAX_PAGES} difftool reads")
-    pages = []
-    for index in range(len(doc)):
-        page = doc[index]
-        width, height = page.get_size()
-        pages.append(Page(float(width), float(height), words_from_chars(_pdfium_chars(page, height, ctypes, raw)), _pdfium_rules(page, width, height, raw)))
-        page.close()
-    doc.close()
-    return pages
+            raise Refused("the PDF is encrypted in a way difftool cannot read")
+        raise Refused("the PDF file is damaged or incomplete (truncated?); difftool cannot read it")
+    try:
+        count = raw.FPDF_GetPageCount(doc)
+        if count > MAX_PAGES:
+            raise Refused(f"{count} pages is more than the {MAX_PAGES} difftool reads")
+        reader = _Pdfium(raw, ctypes)
+        pages = []
+        for index in range(count):
+            page = raw.FPDF_LoadPage(doc, index)
+            if not page:
+                raise Refused(f"page {index + 1} of the PDF is damaged; difftool cannot read it")
+            try:
+                width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+                words = words_from_chars(reader.chars(page, height))
+                pages.append(Page(width, height, words, reader.rules(page, width, height)))
+            finally:
+                raw.FPDF_ClosePage(page)
+        return pages
+    finally:
+        raw.FPDF_CloseDocument(doc)
 
 
-def _pdfium_chars(page: Any, height: float, ctypes: Any, raw: Any) -> list[dict[str, Any]]:
-    """The page's characters in content order, as pdfplumber has them (boxes on the baseline).
+class _Pdfium:
+    """A page's characters (as pdfplumber has them, boxes on the baseline) and rules."""
 
-    PDFium adds characters of its own (spaces, line ends: ``IsGenerated``) and writes a hyphen it
-    takes for a line-end hyphen as U+0002 (U+FFFE in the page's text); the first are left out, the second is a hyphen again.
-    """
-    textpage = page.get_textpage()
-    tp = textpage.raw
-    count = raw.FPDFText_CountChars(tp)
-    text = textpage.get_text_range(0, count, errors="replace") if count else ""
-    is_generated = raw.FPDFText_IsGenerated
-    get_object = raw.FPDFText_GetTextObject
-    get_origin = raw.FPDFText_GetCharOrigin
-    get_box = raw.FPDFText_GetLooseCharBox
-    address = ctypes.cast
-    void_p = ctypes.c_void_p
-    x, y = ctypes.c_double(), ctypes.c_double()
-    box = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
-    fonts: dict[int | None, tuple[float, str, bool]] = {}
-    name = ctypes.create_string_buffer(256)
-    chars: list[dict[str, Any]] = []
-    if len(text) != count:  # a character outside the Basic Multilingual Plane: ask one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
-    for i in range(count):
-        if is_generated(tp, i):
-            continue
-        obj = get_object(tp, i)
-        key = address(obj, void_p).value
-        font = fonts.get(key)
-        if font is None:
-            raw.FPDFText_GetMatrix(tp, i, matrix)
-            upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
-            size = raw.FPDFText_GetFontSize(tp, i)
-            handle = raw.FPDFTextObj_GetFont(obj) if key else None
-            n = raw.FPDFFont_GetBaseFontName(handle, name, len(name)) if handle else 0
-            fontname = name.value.decode("utf-8", "replace") if n else ""
-            font = fonts[key] = (round(float(size) * abs(matrix.d if upright else matrix.c), 4) or float(size), fontname, upright)
-        size, fontname, upright = font
-        get_origin(tp, i, x, y)
-        get_box(tp, i, box)
-        ch = text[i]
-        if ch in _PDFIUM_HYPHENS:
-            ch = "-"
-        baseline = height - y.value
-        chars.append(
-            {
-                "text": ch,
-                "x0": x.value,
-                "x1": max(box.right, x.value),
-                "top": baseline - size,
-                "bottom": baseline,
-                "size": size,
-                "fontname": fontname,
-                "upright": upright,
-            }
-        )
-    textpage.close()
-    return chars
+    def __init__(self, raw: Any, ctypes: Any) -> None:
+        self.raw = raw
+        self.ctypes = ctypes
+        self.name = ctypes.create_string_buffer(256)
+        # the text object of a character as a plain address, to know its font once per object
+        lib = raw.bindings._libs["pdfium"]
+        self.object_address = lib["FPDFText_GetTextObject"]
+        self.object_address.argtypes = [ctypes.c_void_p, ctypes.c_int]
+        self.object_address.restype = ctypes.c_void_p
 
+    def chars(self, page: Any, height: float) -> list[tuple[str, float, float, float, float, float, str, bool]]:
+        """(text, x0, x1, top, bottom, size, fontname, upright) in content order.
 
-def _pdfium_rules(page: Any, width: float, height: float, raw: Any) -> list[float]:
-    found = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=8):
-        left, bottom, right, top = obj.get_bounds()
-        if is_rule(left, height - top, right, height - bottom, width, height):
-            found.append(float(height - bottom))
-    return sorted(found)
+        PDFium adds characters of its own (spaces, line ends: ``IsGenerated``) and writes a hyphen
+        it takes for a line-end hyphen as U+0002 (U+FFFE in the page's text); the first are left
+        out, the second is a hyphen again.
+        """
+        raw, ctypes = self.raw, self.ctypes
+        tp = raw.FPDFText_LoadPage(page)
+        try:
+            count = raw.FPDFText_CountChars(tp)
+            buffer = ctypes.create_string_buffer(2 * (count + 1))
+            raw.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+            text = buffer.raw[: 2 * count].decode("utf-16-le", errors="replace")
+            if len(text) != count:  # a character outside the Basic Multilingual Plane: ask one by one
+                text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
+            is_generated, object_address = raw.FPDFText_IsGenerated, self.object_address
+            get_origin, get_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+            x, y = ctypes.c_double(), ctypes.c_double()
+            box = raw.FS_RECTF()
+            fonts: dict[int | None, tuple[float, str, bool]] = {}
+            chars = []
+            for i in range(count):
+                ch = text[i]
+                if ch.isspace() and is_generated(tp, i):  # what PDFium generates is white space
+                    continue
+                key = object_address(tp, i)
+                font = fonts.get(key)
+                if font is None:
+                    font = fonts[key] = self._font(tp, i)
+                size, fontname, upright = font
+                get_origin(tp, i, x, y)
+                get_box(tp, i, box)
+                if ch in _PDFIUM_HYPHENS:
+                    ch = "-"
+                x0, baseline = x.value, height - y.value
+                chars.append((ch, x0, max(box.right, x0), baseline - size, baseline, size, fontname, upright))
+            return chars
+        finally:
+            raw.FPDFText_ClosePage(tp)
+
+    def _font(self, tp: Any, i: int) -> tuple[float, str, bool]:
+        """Size (scaled by the text's matrix, as pdfminer's), base font name and uprightness."""
+        raw = self.raw
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(tp, i, matrix)
+        upright = bool(matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0)
+        size = float(raw.FPDFText_GetFontSize(tp, i))
+        obj = raw.FPDFText_GetTextObject(tp, i)
+        handle = raw.FPDFTextObj_GetFont(obj) if obj else None
+        n = raw.FPDFFont_GetBaseFontName(handle, self.name, len(self.name)) if handle else 0
+        fontname = self.name.value.decode("utf-8", "replace") if n else ""
+        scaled = round(size * abs(matrix.d if upright else matrix.c), 4)
+        return scaled or size, fontname, upright
+
+    def rules(self, page: Any, width: float, height: float) -> list[float]:
+        raw, ctypes = self.raw, self.ctypes
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        found = []
+        stack = [(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i))]
+        depth = 0
+        while stack and depth < 1000:
+            count, get = stack.pop()
+            for i in range(count):
+                obj = get(i)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind == raw.FPDF_PAGEOBJ_FORM and len(stack) < 8:
+                    depth += 1
+                    stack.append((raw.FPDFFormObj_CountObjects(obj), lambda i, form=obj: raw.FPDFFormObj_GetObject(form, i)))
+                elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    if is_rule(left.value, height - top.value, right.value, height - bottom.value, width, height):
+                        found.append(height - bottom.value)
+        return sorted(found)
 
 
 # --- pdfplumber --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ markers as ``[^N]`` (docs/inputs.md).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -130,17 +131,26 @@ class _Line:
 
 def _cluster_lines(words: list[dict[str, Any]], page: int) -> list[_Line]:
     """Group words into printed lines by vertical overlap. Larger type goes first, so a raised
-    marker finds the line it belongs to instead of starting one of its own."""
+    marker finds the line it belongs to instead of starting one of its own. A word joins the
+    first line (in the order lines were started) it overlaps enough; only lines whose span can
+    overlap the word's are tried (``spans``: each line's top, which stays as its first word set it)."""
     lines: list[_Line] = []
+    spans: list[tuple[float, int]] = []
+    tallest = 0.0
     for w in sorted(words, key=lambda w: (-round(w["size"], 1), w["top"], w["x0"])):
         height = w["bottom"] - w["top"]
-        for ln in lines:
+        lo = bisect.bisect_left(spans, (w["top"] - tallest - 1.0, -1))
+        hi = bisect.bisect_right(spans, (w["bottom"] + 1.0, len(lines)))
+        for index in sorted(i for _, i in spans[lo:hi]):
+            ln = lines[index]
             overlap = min(ln.bottom, w["bottom"]) - max(ln.top, w["top"])
             if overlap >= 0.5 * min(height, ln.bottom - ln.top) and not _collides(ln, w):
                 ln.words.append(w)
                 break
         else:
+            bisect.insort(spans, (w["top"], len(lines)))
             lines.append(_Line(page, [w], top=w["top"], bottom=w["bottom"]))
+            tallest = max(tallest, height)
     for ln in lines:
         _measure(ln)
     return sorted(lines, key=lambda ln: ln.baseline)
