@@ -28,10 +28,12 @@ from __future__ import annotations
 import itertools
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 BACKENDS = ("pdfium", "pdfplumber")
+_MODULES = {"pdfium": "pypdfium2_raw", "pdfplumber": "pdfplumber"}
 MAX_PAGES = 400
 """More pages than any letter with its annexes; keeps reading time bounded."""
 WORDS = {"x_tolerance_ratio": 0.15, "y_tolerance": 1.5}
@@ -242,22 +244,24 @@ class _Pdfium:
         return scaled or size, fontname, upright
 
     def rules(self, page: Any, width: float, height: float) -> list[float]:
+        """Bottoms of the short rules low on the page (path objects, also inside forms)."""
         raw, ctypes = self.raw, self.ctypes
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        found = []
-        stack = [(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i))]
-        depth = 0
-        while stack and depth < 1000:
-            count, get = stack.pop()
-            for i in range(count):
-                obj = get(i)
+        box = [ctypes.c_float() for _ in range(4)]
+        found: list[float] = []
+
+        def visit(objects: list[Any], depth: int) -> None:
+            for obj in objects:
                 kind = raw.FPDFPageObj_GetType(obj)
-                if kind == raw.FPDF_PAGEOBJ_FORM and len(stack) < 8:
-                    depth += 1
-                    stack.append((raw.FPDFFormObj_CountObjects(obj), lambda i, form=obj: raw.FPDFFormObj_GetObject(form, i)))
-                elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                    if is_rule(left.value, height - top.value, right.value, height - bottom.value, width, height):
-                        found.append(height - bottom.value)
+                if kind == raw.FPDF_PAGEOBJ_FORM and depth < 8:
+                    visit(
+                        [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))], depth + 1
+                    )
+                elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, *box):
+                    left, bottom, right, top = (b.value for b in box)
+                    if is_rule(left, height - top, right, height - bottom, width, height):
+                        found.append(height - bottom)
+
+        visit([raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))], 0)
         return sorted(found)
 
 
@@ -275,10 +279,7 @@ def read_pdfplumber(data: bytes) -> list[Page]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise Refused(f"{len(pdf.pages)} pages is more than the {MAX_PAGES} difftool reads")
-            return [
-                Page(float(p.width), float(p.height), _plumber_words(p), _plumber_rules(p))
-                for p in pdf.pages
-            ]
+            return [Page(float(p.width), float(p.height), _plumber_words(p), _plumber_rules(p)) for p in pdf.pages]
     except (Refused, MemoryError):
         raise
     except Exception as exc:
@@ -289,7 +290,9 @@ def read_pdfplumber(data: bytes) -> list[Page]:
             raise Refused("the PDF is password-protected; difftool cannot read it") from None
         if type(cause).__name__ in ("PSEOF", "PDFSyntaxError"):  # the file ends early or its structure is broken
             raise Refused("the PDF file is damaged or incomplete (truncated?); difftool cannot read it") from None
-        raise Refused(f"the PDF file is damaged or uses something difftool cannot read ({type(cause).__name__})") from None
+        raise Refused(
+            f"the PDF file is damaged or uses something difftool cannot read ({type(cause).__name__})"
+        ) from None
 
 
 def _plumber_words(page: Any) -> list[dict[str, Any]]:
@@ -315,14 +318,27 @@ def main() -> None:
     backend, memory = sys.argv[1], int(sys.argv[2])
     data = sys.stdin.buffer.read()
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    read = read_pdfium if backend == "pdfium" else read_pdfplumber
     try:
-        result: tuple[bool, object] = (True, read(data))
+        result: tuple[bool, object] = (True, _reader(backend)(data))
     except Refused as exc:
         result = (False, str(exc))
     except MemoryError:
         result = (False, "")
+    except Exception as exc:  # the library failed on something in the file
+        result = (False, f"the PDF file is damaged or uses something difftool cannot read ({type(exc).__name__})")
     sys.stdout.buffer.write(pickle.dumps(result))
+
+
+def _reader(backend: str) -> Callable[[bytes], list[Page]]:
+    """The backend's reader, if its library imports (``auto``: the first that does)."""
+    for name in BACKENDS if backend == "auto" else (backend,):
+        try:
+            __import__(_MODULES[name])
+        except ImportError:
+            continue
+        return read_pdfium if name == "pdfium" else read_pdfplumber
+    wanted = "" if backend == "auto" else f" ({_MODULES[backend]})"
+    raise Refused(f"reading .pdf files needs the 'pdf' extra: pip install 'difftool[pdf]'{wanted}")
 
 
 if __name__ == "__main__":

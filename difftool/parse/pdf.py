@@ -49,11 +49,12 @@ _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2013\u2012\u2014-\u00b7\uf0b7\uf0a7\uf0d8\
 _PRIVATE_BULLETS = ("\uf0b7", "\uf0a7", "\uf0d8", "\u25aa", "\u25a0", "\u00b7", "\u2023", "\u25e6")
 _LIST_START = re.compile(rf"^(?:[{re.escape(_BULLETS)}]\s|\(?(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})[.)]\s)")
 _MARKER = re.compile(r"^\d{1,3}(?:[,\u2009 ]+\d{1,3})*$")
-_MODULES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber"}
 
 
 def read_pdf(path: str, backend: str | None = None) -> tuple[Letter, str]:
-    """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md)."""
+    """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md).
+    ``backend``: ``pdfium`` or ``pdfplumber``; None: the environment's (BACKEND_VARIABLE), else
+    the first installed."""
     backend = backend or _backend()
     data = read_bytes(path)
     if b"%PDF" not in data[:1024]:
@@ -65,17 +66,12 @@ def read_pdf(path: str, backend: str | None = None) -> tuple[Letter, str]:
 
 
 def _backend() -> str:
-    """The PDF library to read with: the one the environment names, else the first installed."""
     import os
-    from importlib.util import find_spec
 
     named = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
     if named and named not in BACKENDS:
         raise InputError(f"{BACKEND_VARIABLE}={named}: the PDF reader is one of {', '.join(BACKENDS)}")
-    for backend in (named,) if named else BACKENDS:
-        if find_spec(_MODULES[backend]) is not None:
-            return backend
-    raise InputError(f"reading .pdf files needs the 'pdf' extra: pip install 'difftool[pdf]' ({_MODULES[backend]})")
+    return named or "auto"
 
 
 def _read_pages_bounded(path: str, data: bytes, backend: str) -> list[Page]:
