@@ -55,14 +55,105 @@ def read_pdf(path: str, backend: str | None = None) -> tuple[Letter, str]:
     """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md).
     ``backend``: ``pdfium`` or ``pdfplumber``; None: the environment's (BACKEND_VARIABLE), else
     the first installed."""
-    backend = backend or _backend()
-    data = read_bytes(path)
-    if b"%PDF" not in data[:1024]:
-        raise InputError(f"{path}: not a PDF file (no %PDF header)")
-    pages = _read_pages_bounded(path, data, backend)
-    if sum(len(w["text"]) for page in pages for w in page.words) < 20:
-        raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
-    return _Layout(path, pages).letter()
+    reading = PdfReading(path, backend)
+    try:
+        return reading.letter()
+    finally:
+        reading.close()
+
+
+class PdfReading:
+    """A PDF whose pages are being read: the child process starts when this is made, so the
+    caller can read its other input meanwhile; :meth:`letter` waits for it. Errors (not a PDF,
+    no such file) are raised by :meth:`letter`, so inputs fail in the order they are used.
+
+    A PDF library inflates compressed streams whole, so a small file can ask for gigabytes or
+    hours; the child (``difftool.pdfread``, a fresh interpreter, so this is safe from the review
+    TUI's worker thread too) is capped with RLIMIT_AS and stopped TIME_LIMIT seconds after it
+    started, and either becomes one InputError line.
+    """
+
+    def __init__(self, path: str, backend: str | None = None) -> None:
+        import subprocess
+        import sys
+        import time
+
+        self.path = path
+        self._error: InputError | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._done: tuple[Letter, str] | None = None
+        try:
+            backend = backend or _backend()
+            data = read_bytes(path)
+            if b"%PDF" not in data[:1024]:
+                raise InputError(f"{path}: not a PDF file (no %PDF header)")
+        except InputError as exc:
+            self._error = exc
+            return
+        self._deadline = time.monotonic() + TIME_LIMIT
+        cmd = [sys.executable, "-m", "difftool.pdfread", backend, str(MEMORY_LIMIT)]
+        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._feed(data)
+
+    def _feed(self, data: bytes) -> None:
+        """Write the PDF to the child's standard input from a thread (a pipe holds 64 KB)."""
+        import threading
+
+        assert self._proc is not None and self._proc.stdin is not None
+        pipe = self._proc.stdin
+        self._proc.stdin = None  # communicate() leaves it to the thread
+
+        def feed() -> None:
+            try:
+                with pipe:
+                    pipe.write(data)
+            except (BrokenPipeError, OSError):
+                pass  # the child stopped early; its exit says why
+
+        threading.Thread(target=feed, daemon=True).start()
+
+    def letter(self) -> tuple[Letter, str]:
+        if self._done is None:
+            pages = self._pages()
+            if sum(len(w["text"]) for page in pages for w in page.words) < 20:
+                raise InputError(
+                    f"{self.path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf"
+                )
+            self._done = _Layout(self.path, pages).letter()
+        return self._done
+
+    def close(self) -> None:
+        """Stop the child if it still runs (an error elsewhere ended the comparison)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.communicate()
+
+    def _pages(self) -> list[Page]:
+        import pickle
+        import subprocess
+        import time
+
+        if self._error is not None:
+            raise self._error
+        assert self._proc is not None
+        try:
+            out, _ = self._proc.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.communicate()
+            raise InputError(f"{self.path}: reading the PDF took longer than {TIME_LIMIT:.0f} s; stopped") from None
+        ok_exit = self._proc.returncode == 0 and out
+        result: tuple[bool, Any] = pickle.loads(out) if ok_exit else (False, "")
+        ok, payload = result
+        if ok:
+            pages: list[Page] = payload
+            return pages
+        if payload:
+            raise InputError(f"{self.path}: {payload}")
+        raise InputError(
+            f"{self.path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
+            "(a decompression bomb?); stopped"
+        )
 
 
 def _backend() -> str:
@@ -72,36 +163,6 @@ def _backend() -> str:
     if named and named not in BACKENDS:
         raise InputError(f"{BACKEND_VARIABLE}={named}: the PDF reader is one of {', '.join(BACKENDS)}")
     return named or "auto"
-
-
-def _read_pages_bounded(path: str, data: bytes, backend: str) -> list[Page]:
-    """Read the pages in a child process with a memory cap and a time limit.
-
-    A PDF library inflates compressed streams whole, so a small file can ask for gigabytes or
-    hours; the child (``difftool.pdfread``, a fresh interpreter, so this is safe from the review
-    TUI's worker thread too) is capped with RLIMIT_AS and stopped after TIME_LIMIT, and either
-    becomes one InputError line.
-    """
-    import pickle
-    import subprocess
-    import sys
-
-    cmd = [sys.executable, "-m", "difftool.pdfread", backend, str(MEMORY_LIMIT)]
-    try:
-        done = subprocess.run(cmd, input=data, capture_output=True, timeout=TIME_LIMIT, check=False)
-    except subprocess.TimeoutExpired:
-        raise InputError(f"{path}: reading the PDF took longer than {TIME_LIMIT:.0f} s; stopped") from None
-    result: tuple[bool, Any] = pickle.loads(done.stdout) if done.returncode == 0 and done.stdout else (False, "")
-    ok, payload = result
-    if ok:
-        pages: list[Page] = payload
-        return pages
-    if payload:
-        raise InputError(f"{path}: {payload}")
-    raise InputError(
-        f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
-        "(a decompression bomb?); stopped"
-    )
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -123,6 +184,8 @@ class _Line:
     """(start, end, numbers) of each superscript marker within ``text``."""
     lead_sup: bool = False
     """Starts with a superscript number (a footnote body's number)."""
+    reach: float = 0.0
+    """While lines are found: the right end of the line's rightmost word."""
 
 
 def _cluster_lines(words: list[dict[str, Any]], page: int) -> list[_Line]:
@@ -142,10 +205,11 @@ def _cluster_lines(words: list[dict[str, Any]], page: int) -> list[_Line]:
             overlap = min(ln.bottom, w["bottom"]) - max(ln.top, w["top"])
             if overlap >= 0.5 * min(height, ln.bottom - ln.top) and not _collides(ln, w):
                 ln.words.append(w)
+                ln.reach = max(ln.reach, w["x1"])
                 break
         else:
             bisect.insort(spans, (w["top"], len(lines)))
-            lines.append(_Line(page, [w], top=w["top"], bottom=w["bottom"]))
+            lines.append(_Line(page, [w], top=w["top"], bottom=w["bottom"], reach=w["x1"]))
             tallest = max(tallest, height)
     for ln in lines:
         _measure(ln)
@@ -153,7 +217,10 @@ def _cluster_lines(words: list[dict[str, Any]], page: int) -> list[_Line]:
 
 
 def _collides(ln: _Line, w: dict[str, Any]) -> bool:
-    """A word that overlaps a word of the line horizontally is on a line above or below it."""
+    """A word that overlaps a word of the line horizontally is on a line above or below it.
+    (A word that starts where the line's words end overlaps none: words come left to right.)"""
+    if w["x0"] >= ln.reach - 1:
+        return False
     return any(min(w["x1"], o["x1"]) - max(w["x0"], o["x0"]) > 1 for o in ln.words)
 
 
