@@ -52,6 +52,8 @@ MAX_REPEAT = 16
 BAND = 24
 """Half-width of the diagonal band in which a gap too large for full DP and without any anchor
 is aligned, so the cost stays linear in its length."""
+MAX_BAND = 96
+"""Widest band for a gap of very unequal sides (beyond it the slope decides)."""
 MAX_EDITS = 64
 """Most insertions plus deletions for which a gap of repeated units is cut by its equal runs."""
 MULTI_MARGIN = 0.15
@@ -222,7 +224,7 @@ def _align_range(
         anchors = _fuzzy_anchors(ka, kb, a0, a1, b0, b1, score)
     if not anchors:
         cells = (a1 - a0) * (b1 - b0)
-        band = None if cells <= 4 * DP_CELLS else BAND + abs((a1 - a0) - (b1 - b0))
+        band = None if cells <= 4 * DP_CELLS else _band(a1 - a0, b1 - b0)
         _dp(a0, a1, b0, b1, score, params, out, band)
         return
     pa, pb = a0, b0
@@ -231,6 +233,19 @@ def _align_range(
         out.append(Group((i,), (j,), Relation.EQUAL if ka[i] == kb[j] else Relation.CHANGED, score(i, 1, j, 1)))
         pa, pb = i + 1, j + 1
     _align_range(ka, kb, pa, a1, pb, b1, score, params, out, depth + 1)
+
+
+def _band(n: int, m: int) -> int:
+    """Half-width, in columns, of the band around the diagonal of an n x m gap (which runs from
+    corner to corner). ``BAND`` units off the diagonal, widened by the length difference up to
+    ``MAX_BAND`` (a block added or removed inside an unanchored gap); measured along the longer
+    side, so a gap of many rows and few columns gets few columns a row; and at least the slope,
+    so that consecutive rows' windows overlap and the far corner is reached. The table has at
+    most about ``2 * MAX_BAND * min(n, m) + 3 * max(n, m)`` cells: linear in the gap's length."""
+    band = BAND + min(abs(n - m), MAX_BAND - BAND)
+    if n > m:
+        band = -(-band * m // n)
+    return max(band, -(-m // max(1, n)) + 1)
 
 
 def _common_ends(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> tuple[int, int]:
