@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from difftool.model import Flavour, Letter
 from difftool.parse import parse
-from difftool.sources import STDIN, InputError, decode, read_bytes
+from difftool.sources import STDIN, InputError, TooLargeError, decode, read_bytes
 
 if TYPE_CHECKING:
     from difftool.parse.pdf import PdfReading
@@ -24,6 +24,8 @@ def read_letters(paths: Sequence[str], flavour: Flavour | None = None) -> tuple[
     """Read several inputs, as :func:`read_letter` each. Every PDF's reader (a child process)
     starts first, so it reads the PDF while the other inputs are read and parsed."""
     pdfs: dict[int, PdfReading] = {}
+    for path in paths:
+        _check_size(path)
     try:
         for i, path in enumerate(paths):
             if _kind(path) == ".pdf":
@@ -34,6 +36,26 @@ def read_letters(paths: Sequence[str], flavour: Flavour | None = None) -> tuple[
     finally:
         for reading in pdfs.values():
             reading.close()
+
+
+MAX_COMPARE_BYTES = 4_000_000
+"""Largest text extraction difftool compares (bytes): reading and parsing take up to 3.5 s a
+megabyte (READ_SECONDS_PER_BYTE), so a larger one is refused before it is parsed."""
+READ_SECONDS_PER_BYTE = 3.5e-6
+
+
+def _check_size(path: str) -> None:
+    """Refuse a text input too large to compare within the limits, before parsing it (a .pdf or
+    .docx is bounded by its own reader: pages, entries)."""
+    if _kind(path) in (".pdf", ".docx"):
+        return
+    size = len(read_bytes(path))
+    if size > MAX_COMPARE_BYTES:
+        raise TooLargeError(
+            f"{path}: {size:,} bytes of text would take about {size * READ_SECONDS_PER_BYTE:,.0f} s "
+            f"to read alone; difftool compares texts of up to {MAX_COMPARE_BYTES:,} bytes (a letter is "
+            "about 50,000); compare smaller parts"
+        )
 
 
 def read_letter(path: str, flavour: Flavour | None = None, pdf: PdfReading | None = None) -> Letter:

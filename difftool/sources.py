@@ -26,6 +26,11 @@ class InputError(DifftoolError):
     """A file that cannot be compared; the message is one line for the user."""
 
 
+class TooLargeError(InputError):
+    """The inputs are beyond what difftool compares within its limits; said before the work
+    (an estimate of its cost), in one line, instead of minutes of silence (docs/performance.md)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A decoded input file."""
