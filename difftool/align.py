@@ -57,7 +57,7 @@ MAX_BAND = 96
 """Widest band for a gap of very unequal sides (beyond it the slope decides)."""
 MAX_EDITS = 400
 """Most insertions plus deletions for which a gap of repeated units is cut by its equal runs."""
-DP_BUDGET = 15.0
+DP_BUDGET = 10.0
 """Most seconds the dynamic programming of one alignment may be estimated to take; beyond,
 :func:`align` raises TooLargeError before it starts (:func:`dp_seconds`)."""
 DP_CALL_SECONDS = 1.5e-6
@@ -162,7 +162,8 @@ class _Scorer:
         wa = [w for u in self.wa[i : i + k] for w in u]
         wb = [w for u in self.wb[j : j + l] for w in u]
         hit = _sim(a, b, wa, wb, self.params.word_weight)
-        if k > 1 or l > 1:
+        if (k > 1 or l > 1) and hit >= self.params.threshold + MULTI_MARGIN:
+            # (below, no split or merge is taken whatever the coverage: not worth counting)
             hit = min(hit, self._covered(i, k, j, l))
         return hit
 
