@@ -10,17 +10,17 @@ Two backends give the same :class:`Page` (docs/inputs.md):
 
 - ``pdfium`` (default; pypdfium2, PDFium's C++ parser): characters with their origin on the
   baseline, advance, font size and font, and the page's path objects;
-- ``pdfplumber`` (pdfminer.six in Python; about ten times slower): the same from pdfminer's
-  character boxes.
+- ``pdfplumber`` (pdfminer.six in Python; about ten times slower): pdfplumber's own
+  ``extract_words`` with the settings of :data:`WORDS`, as the reader always had it.
 
-A character's box is its advance from the pen position to the next, ``size`` high, standing on
-the baseline (raised with the text rise): ``bottom`` is the baseline, ``top`` is ``bottom - size``.
-pdfminer places the box ``font.descent * size`` lower, with the descent its font descriptor
-declares; LibreOffice declares 0 (so the two backends give the same boxes on its PDFs) and PDFium
-has its own fallback for it, so the baseline is the one measure both give alike. Words are made
-from characters as pdfplumber's ``extract_words`` makes them, with the settings of
-:data:`WORDS`: runs of characters of one font and size, in content-stream order, cut into lines
-by their top and into words at white space and at gaps wider than ``0.15 * size``.
+For PDFium, a character's box is its advance from the pen position to the next, ``size`` high,
+standing on the baseline (raised with the text rise): ``bottom`` is the baseline, ``top`` is
+``bottom - size``. pdfminer places the box ``font.descent * size`` lower, with the descent its
+font descriptor declares; LibreOffice declares 0 (so the two give the same boxes on its PDFs)
+and PDFium has a fallback of its own for it, so the baseline is the measure both give alike. Words are made from PDFium's characters as pdfplumber's ``extract_words`` makes them
+(:func:`words_from_chars`): runs of characters of one font and size, in content-stream order,
+cut into lines by their top and into words at white space and at gaps wider than
+``0.15 * size``.
 """
 
 from __future__ import annotations
