@@ -34,12 +34,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
 from difftool.model import Group, Relation
+from difftool.sources import TooLargeError
 from difftool.text import fold, squash
 
 MIN_ANCHOR_CHARS = 12
@@ -52,8 +53,17 @@ MAX_REPEAT = 16
 BAND = 24
 """Half-width of the diagonal band in which a gap too large for full DP and without any anchor
 is aligned, so the cost stays linear in its length."""
-MAX_EDITS = 64
+MAX_BAND = 96
+"""Widest band for a gap of very unequal sides (beyond it the slope decides)."""
+MAX_EDITS = 400
 """Most insertions plus deletions for which a gap of repeated units is cut by its equal runs."""
+DP_BUDGET = 10.0
+"""Most seconds the dynamic programming of one alignment may be estimated to take; beyond,
+:func:`align` raises TooLargeError before it starts (:func:`dp_seconds`)."""
+DP_CALL_SECONDS = 1.5e-6
+DP_CHAR_SECONDS = 8e-8
+"""The cost model of one scored cell move on this kind of machine (measured with bench/limits.py):
+a fixed cost and a cost per character of the two runs compared."""
 MULTI_MARGIN = 0.15
 """A split or merge must beat the pairing threshold by this much (a 1:1 need only reach it)."""
 RECUT = 0.97
@@ -133,6 +143,9 @@ class _Scorer:
         self.ida = [ids.setdefault((key, tuple(words)), len(ids)) for key, words in zip(ka, wa)]
         self.idb = [ids.setdefault((key, tuple(words)), len(ids)) for key, words in zip(kb, wb)]
         self.by_content: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        # prefix sums of the units' lengths in characters and words, for the length bound
+        self.ca, self.cb = _prefix(len(u) for u in ka), _prefix(len(u) for u in kb)
+        self.wca, self.wcb = _prefix(len(u) for u in wa), _prefix(len(u) for u in wb)
 
     def __call__(self, i: int, k: int, j: int, l: int) -> float:
         content = (tuple(self.ida[i : i + k]), tuple(self.idb[j : j + l]))
@@ -143,7 +156,7 @@ class _Scorer:
         return hit
 
     def _score(self, i: int, k: int, j: int, l: int) -> float:
-        bound = self._bound(i, k, j, l)
+        bound = self.bound(i, k, j, l)
         if bound < self.params.threshold + (MULTI_MARGIN if k + l > 2 else 0.0):
             # cannot pair whatever the texts say: skip the expensive comparison
             return bound
@@ -152,17 +165,18 @@ class _Scorer:
         wa = [w for u in self.wa[i : i + k] for w in u]
         wb = [w for u in self.wb[j : j + l] for w in u]
         hit = _sim(a, b, wa, wb, self.params.word_weight)
-        if k > 1 or l > 1:
+        if (k > 1 or l > 1) and hit >= self.params.threshold + MULTI_MARGIN:
+            # (below, no split or merge is taken whatever the coverage: not worth counting)
             hit = min(hit, self._covered(i, k, j, l))
         return hit
 
-    def _bound(self, i: int, k: int, j: int, l: int) -> float:
+    def bound(self, i: int, k: int, j: int, l: int) -> float:
         """Upper bound of the similarity from lengths alone: Indel similarity is at most
         ``2 * min(x, y) / (x + y)`` for sequences of lengths x and y."""
-        ca = sum(len(u) for u in self.ka[i : i + k])
-        cb = sum(len(u) for u in self.kb[j : j + l])
-        wa = sum(len(u) for u in self.wa[i : i + k])
-        wb = sum(len(u) for u in self.wb[j : j + l])
+        ca = self.ca[i + k] - self.ca[i]
+        cb = self.cb[j + l] - self.cb[j]
+        wa = self.wca[i + k] - self.wca[i]
+        wb = self.wcb[j + l] - self.wcb[j]
         w = self.params.word_weight
         chars = 2 * min(ca, cb) / (ca + cb) if ca + cb else 1.0
         words = 2 * min(wa, wb) / (wa + wb) if wa + wb else 1.0
@@ -182,6 +196,13 @@ class _Scorer:
         return 1.0
 
 
+def _prefix(values: Iterable[int]) -> list[int]:
+    out = [0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
 def align(a: Sequence[str], b: Sequence[str], params: AlignParams = DEFAULT) -> tuple[Group, ...]:
     """Align unit sequences ``a`` and ``b``; groups come in reading order of A, B-only units
     at their place in B."""
@@ -189,9 +210,58 @@ def align(a: Sequence[str], b: Sequence[str], params: AlignParams = DEFAULT) -> 
     kb = [squash(t) for t in b]
     score = _Scorer(ka, kb, [_words(t) for t in a], [_words(t) for t in b], params)
     pairs: list[Group] = []
-    _align_range(ka, kb, 0, len(ka), 0, len(kb), score, params, pairs, depth=0)
+    gaps: list[_Gap] = []
+    _align_range(ka, kb, 0, len(ka), 0, len(kb), score, params, pairs, gaps, depth=0)
+    seconds = dp_seconds(gaps, score, params, limit=DP_BUDGET)
+    if seconds > DP_BUDGET:
+        n, m = len(ka), len(kb)
+        raise TooLargeError(
+            f"aligning {n:,} units against {m:,} would take more than {seconds:,.0f} s "
+            f"(the limit is {DP_BUDGET:.0f} s): too little in common to anchor on; compare smaller parts"
+        )
+    for a0, a1, b0, b1, band in gaps:
+        _dp(a0, a1, b0, b1, score, params, pairs, band)
     groups = _detect_moves(pairs, ka, kb, score, params)
     return _order(groups)
+
+
+_Gap = tuple[int, int, int, int, "int | None"]
+"""A gap left to the dynamic programming: a0, a1, b0, b1 and its band (None: the whole table)."""
+
+
+def dp_seconds(gaps: Sequence[_Gap], score: _Scorer, params: AlignParams, limit: float = float("inf")) -> float:
+    """Estimated seconds of the dynamic programming of ``gaps``, counted the way :func:`_dp`
+    visits them: every cell of the table (or band) and move shape costs ``DP_CALL_SECONDS``; a
+    pair of runs the length bound does not rule out is compared, which costs ``DP_CHAR_SECONDS``
+    per character of the two runs. Counting stops once ``limit`` is passed."""
+    shapes = [(k, l) for k, l in _SHAPES if k and l]
+    total = 0.0
+    for a0, a1, b0, b1, band in gaps:
+        n, m = a1 - a0, b1 - b0
+        cells = sum(len(_columns(i, n, m, band)) for i in range(n + 1))
+        total += cells * len(_SHAPES) * DP_CALL_SECONDS
+        if total > limit:
+            return total
+        for i in range(n + 1):
+            for j in _columns(i, n, m, band):
+                for k, l in shapes:
+                    if i + k > n or j + l > m:
+                        continue
+                    if score.bound(a0 + i, k, b0 + j, l) >= params.threshold + (MULTI_MARGIN if k + l > 2 else 0.0):
+                        chars = score.ca[a0 + i + k] - score.ca[a0 + i] + score.cb[b0 + j + l] - score.cb[b0 + j]
+                        total += DP_CHAR_SECONDS * chars
+            if total > limit:
+                return total
+    return total
+
+
+def _columns(i: int, n: int, m: int, band: int | None) -> range:
+    """The columns of row ``i`` the dynamic programming visits: all, or those within ``band``
+    of the diagonal."""
+    if band is None:
+        return range(m + 1)
+    centre = round(i * m / n) if n else 0
+    return range(max(0, centre - band), min(m, centre + band) + 1)
 
 
 def _align_range(
@@ -204,6 +274,7 @@ def _align_range(
     score: _Scorer,
     params: AlignParams,
     out: list[Group],
+    gaps: list[_Gap],
     depth: int,
 ) -> None:
     if a0 >= a1 or b0 >= b1:
@@ -217,7 +288,7 @@ def _align_range(
             # units repeated too often to anchor (a letter of alike paragraphs): the equal runs
             # at both ends pair up as they stand, and only the middle is aligned
             out.extend(Group((a0 + n,), (b0 + n,), Relation.EQUAL, 1.0) for n in range(head))
-            _align_range(ka, kb, a0 + head, a1 - tail, b0 + head, b1 - tail, score, params, out, depth)
+            _align_range(ka, kb, a0 + head, a1 - tail, b0 + head, b1 - tail, score, params, out, gaps, depth)
             out.extend(Group((a1 - n,), (b1 - n,), Relation.EQUAL, 1.0) for n in range(tail, 0, -1))
             return
         anchors = _equal_runs(score, params, a0, a1, b0, b1)
@@ -225,15 +296,28 @@ def _align_range(
         anchors = _fuzzy_anchors(ka, kb, a0, a1, b0, b1, score)
     if not anchors:
         cells = (a1 - a0) * (b1 - b0)
-        band = None if cells <= 4 * DP_CELLS else BAND + abs((a1 - a0) - (b1 - b0))
-        _dp(a0, a1, b0, b1, score, params, out, band)
+        band = None if cells <= 4 * DP_CELLS else _band(a1 - a0, b1 - b0)
+        gaps.append((a0, a1, b0, b1, band))  # solved once the cost of all gaps is known
         return
     pa, pb = a0, b0
     for i, j in anchors:
-        _align_range(ka, kb, pa, i, pb, j, score, params, out, depth + 1)
+        _align_range(ka, kb, pa, i, pb, j, score, params, out, gaps, depth + 1)
         out.append(Group((i,), (j,), Relation.EQUAL if ka[i] == kb[j] else Relation.CHANGED, score(i, 1, j, 1)))
         pa, pb = i + 1, j + 1
-    _align_range(ka, kb, pa, a1, pb, b1, score, params, out, depth + 1)
+    _align_range(ka, kb, pa, a1, pb, b1, score, params, out, gaps, depth + 1)
+
+
+def _band(n: int, m: int) -> int:
+    """Half-width, in columns, of the band around the diagonal of an n x m gap (which runs from
+    corner to corner). ``BAND`` units off the diagonal, widened by the length difference up to
+    ``MAX_BAND`` (a block added or removed inside an unanchored gap); measured along the longer
+    side, so a gap of many rows and few columns gets few columns a row; and at least the slope,
+    so that consecutive rows' windows overlap and the far corner is reached. The table has at
+    most about ``2 * MAX_BAND * min(n, m) + 3 * max(n, m)`` cells: linear in the gap's length."""
+    band = BAND + min(abs(n - m), MAX_BAND - BAND)
+    if n > m:
+        band = -(-band * m // n)
+    return max(band, -(-m // max(1, n)) + 1)
 
 
 def _common_ends(ka: Sequence[str], kb: Sequence[str], a0: int, a1: int, b0: int, b1: int) -> tuple[int, int]:
@@ -404,15 +488,9 @@ def _dp(
     best[0][0] = 0.0
     tau, pen = params.threshold, params.multi_penalty
 
-    def columns(i: int) -> range:
-        if band is None:
-            return range(m + 1)
-        centre = round(i * m / n) if n else 0
-        return range(max(0, centre - band), min(m, centre + band) + 1)
-
     for i in range(n + 1):
         row = best[i]
-        for j in columns(i):
+        for j in _columns(i, n, m, band):
             cur = row.get(j, neg)
             if cur == neg:
                 continue

@@ -57,12 +57,12 @@ class NotRelatedError(DifftoolError):
 # --- relatedness -----------------------------------------------------------------------------
 
 
-def _shingles(letter: Letter, n: int = 4) -> set[str]:
+def _shingles(letter: Letter, n: int = 4) -> set[tuple[str, ...]]:
     words: list[str] = []
     for b in letter.blocks:
         if b.kind is not BlockKind.HEADER:
             words.extend(w for w in (squash(x) for x in b.text.split()) if w)
-    return {" ".join(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+    return set(zip(*(words[k:] for k in range(n)), strict=False))
 
 
 def relatedness(a: Letter, b: Letter) -> float:

@@ -33,6 +33,8 @@ ENGLISH_FLOOR = 3.0
 
 FORMAT = 1
 """Version of the packed lexicon's file layout; a change makes every cached file stale."""
+STALE_AFTER = 30 * 24 * 3600
+"""Seconds after which another installation's cached list, not opened since, is removed."""
 _MAGIC = b"difftool-lexicon"
 _HEADER = struct.Struct("<16sIII")
 """Magic, format, number of buckets, length of the record blob."""
@@ -175,6 +177,7 @@ def _store(folder: str, name: str, blob: bytes) -> None:
     """Write the packed list atomically; drop this list's older files. Best effort: a cache
     that cannot be written only means the list is built again next time."""
     import tempfile
+    import time
 
     try:
         os.makedirs(folder, exist_ok=True)
@@ -188,8 +191,11 @@ def _store(folder: str, name: str, blob: bytes) -> None:
             raise
         stem = name.rsplit("-", 3)[0] + "-"
         for other in os.listdir(folder):
-            if other.startswith(stem) and other != name:
-                os.unlink(os.path.join(folder, other))
+            path = os.path.join(folder, other)
+            # another installation's list (another venv's wordfreq) is dropped only when unused
+            # for a while: two installations that drop each other's file rebuild it on every run
+            if other.startswith(stem) and other != name and os.stat(path).st_atime < time.time() - STALE_AFTER:
+                os.unlink(path)
     except OSError:
         pass
 

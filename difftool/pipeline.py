@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difftool.engine import compare
 from difftool.model import Comparison, Delta, Flavour, Letter, Options, Severity
 from difftool.policy import Policy, apply_policy
-from difftool.readers import read_letter
+from difftool.readers import read_letters
 from difftool.review import Judged, Review, judge
 
 
@@ -57,7 +57,8 @@ class Result:
 
 def read(request: Request) -> tuple[Letter, Letter]:
     """Both versions, read and parsed. Raises InputError with a one-line message."""
-    return read_letter(request.a, request.flavour), read_letter(request.b, request.flavour)
+    a, b = read_letters((request.a, request.b), request.flavour)
+    return a, b
 
 
 def evaluate(a: Letter, b: Letter, request: Request) -> Result:

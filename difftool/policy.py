@@ -15,7 +15,6 @@ import dataclasses
 import json
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -231,6 +230,8 @@ def _read(path: str) -> str:
 
 
 def _parse(path: str, text: str) -> dict[str, Any]:
+    import tomllib  # only when there is a policy file
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -26,6 +26,11 @@ class InputError(DifftoolError):
     """A file that cannot be compared; the message is one line for the user."""
 
 
+class TooLargeError(InputError):
+    """The inputs are beyond what difftool compares within its limits; said before the work
+    (an estimate of its cost), in one line, instead of minutes of silence (docs/performance.md)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A decoded input file."""
@@ -173,8 +178,11 @@ def _guess(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
-    return bad / min(len(text), 20000)
+    return len(_CONTROL.findall(text, 0, 20000)) / min(len(text), 20000)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""Control characters (Unicode category Cc) other than tab, line feed, form feed and return."""
 
 
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")

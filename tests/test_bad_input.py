@@ -154,14 +154,14 @@ def _non_word_docx(tmp: Path) -> Case:
 
 
 def _truncated_pdf(tmp: Path) -> Case:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2_raw")
     data = PDF.read_bytes()
     cut = _write(tmp / "cut.pdf", data[: len(data) // 2])
     return Case(["compare", str(cut), str(TK)], [cut, TK], needle="the PDF file is damaged or incomplete (truncated?)")
 
 
 def _password_pdf(tmp: Path) -> Case:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2_raw")
     fpdf = pytest.importorskip("fpdf")
     pytest.importorskip("cryptography")
     pdf = fpdf.FPDF()
@@ -175,7 +175,7 @@ def _password_pdf(tmp: Path) -> Case:
 
 
 def _image_only_pdf(tmp: Path) -> Case:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2_raw")
     fpdf = pytest.importorskip("fpdf")
     pdf = fpdf.FPDF()
     pdf.add_page()
@@ -304,7 +304,7 @@ def _stdin_input(tmp: Path) -> Case:
 
 
 def _stdin_pdf(tmp: Path) -> Case:
-    pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2_raw")
 
     def check(run: Run, _: Path) -> None:
         doc = json.loads(run.out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -113,10 +114,15 @@ def test_a_damaged_or_stale_cache_file_is_rebuilt(cache: Path) -> None:
     path.write_bytes(path.read_bytes()[:1000])
     stale = cache / "lexicon-nl-0-1-2-v0l.bin"
     stale.write_bytes(b"old")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    other = cache / "lexicon-nl-0-3-4-v1l.bin"  # another venv's wordfreq, in use
+    other.write_bytes(b"other")
     _table.cache_clear()
     assert _table("nl").find("woord") == _old("nl")["woord"]
     assert path.stat().st_size > 1000
-    assert not stale.exists()  # another version's file of the same list is cleaned up
+    assert not stale.exists()  # a file of the same list not opened for a month is cleaned up
+    assert other.exists()  # two installations do not drop each other's file on every run
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")

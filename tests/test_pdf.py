@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2_raw")
 fpdf = pytest.importorskip("fpdf")
 
 from test_docx_pdf import FOOTER, FOOTNOTES, LETTER, build_pdf
@@ -136,7 +136,7 @@ def test_corrupt_and_truncated_pdfs(tmp_path: Path, letter_pdf: Path) -> None:
 
 def test_missing_extra_names_it(tmp_path: Path, letter_pdf: Path) -> None:
     hidden = tmp_path / "hidden"
-    for name in ("pdfplumber", "lxml"):
+    for name in ("pypdfium2_raw", "pypdfium2", "pdfplumber", "lxml"):
         (hidden / name).mkdir(parents=True)
         (hidden / name / "__init__.py").write_text("raise ImportError('hidden by the test')\n")
     env = {"PYTHONPATH": str(hidden)}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2_raw")
 
 import difftool.parse.pdf as pdf
 from conftest import ROOT

@@ -1,4 +1,4 @@
-"""A published PDF letter, read with its layout (pdfplumber): what a generic extractor gets wrong.
+"""A published PDF letter, read with its layout (PDFium or pdfminer): what a generic extractor gets wrong.
 
 A text extractor flattens a page into lines and leaves the reader guessing; the layout tells:
 
@@ -20,7 +20,7 @@ markers as ``[^N]`` (docs/inputs.md).
 
 from __future__ import annotations
 
-import io
+import bisect
 import itertools
 import re
 import statistics
@@ -31,16 +31,18 @@ from typing import Any
 from difftool.model import Flavour, Letter
 from difftool.parse.common import EDGE_NUMBER, FURNITURE, PAGE_NUMBER, SENTENCE_END, Para, build_letter, join_lines
 from difftool.parse.extracted import ExtractedText, without_spans
+from difftool.pdfread import BACKENDS, Page
 from difftool.sources import InputError, read_bytes
 from difftool.text import Mapped
 
-MAX_PAGES = 400
 MEMORY_LIMIT = 2 * 1024**3
 """Address space the PDF reader may use (bytes): a stream that inflates without end (a
 decompression bomb) fails here instead of taking the machine's memory."""
 TIME_LIMIT = 120.0
 """Seconds the PDF reader may take."""
-"""More pages than any letter with its annexes; keeps reading time bounded (~0.1 s a page)."""
+BACKEND_VARIABLE = "DIFFTOOL_PDF_BACKEND"
+"""Environment variable naming the PDF library (``pdfium`` or ``pdfplumber``); unset, the first
+one installed (docs/inputs.md)."""
 _SMALL = 0.9
 """A line set at less than this share of the body size is small type (footnotes, footers)."""
 _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2013\u2012\u2014-\u00b7\uf0b7\uf0a7\uf0d8\u2023\u25e6"
@@ -49,109 +51,118 @@ _LIST_START = re.compile(rf"^(?:[{re.escape(_BULLETS)}]\s|\(?(?:\d{{1,2}}|[a-z]|
 _MARKER = re.compile(r"^\d{1,3}(?:[,\u2009 ]+\d{1,3})*$")
 
 
-def read_pdf(path: str) -> tuple[Letter, str]:
-    """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md)."""
-    from importlib.util import find_spec
-
-    if find_spec("pdfplumber") is None:
-        _pdfplumber()  # raises the one-line message naming the extra
-    data = read_bytes(path)
-    if b"%PDF" not in data[:1024]:
-        raise InputError(f"{path}: not a PDF file (no %PDF header)")
-    pages = _read_pages_bounded(path, data)
-    if sum(len(w["text"]) for page in pages for w in page.words) < 20:
-        raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf")
-    return _Layout(path, pages).letter()
-
-
-def _pdfplumber() -> Any:
+def read_pdf(path: str, backend: str | None = None) -> tuple[Letter, str]:
+    """Read a .pdf file: the Letter, and the extracted text its offsets index (docs/inputs.md).
+    ``backend``: ``pdfium`` or ``pdfplumber``; None: the environment's (BACKEND_VARIABLE), else
+    the first installed."""
+    reading = PdfReading(path, backend)
     try:
-        import pdfplumber
-    except ImportError:
-        raise InputError("reading .pdf files needs the 'pdf' extra: pip install 'difftool[pdf]'") from None
-    return pdfplumber
+        return reading.letter()
+    finally:
+        reading.close()
 
 
-@dataclass(frozen=True, slots=True)
-class _Page:
-    width: float
-    height: float
-    words: list[dict[str, Any]]
-    rules: list[float]
-    """Heights of short horizontal rules in the page's lower half: footnote separators."""
+class PdfReading:
+    """A PDF whose pages are being read: the child process starts when this is made, so the
+    caller can read its other input meanwhile; :meth:`letter` waits for it. Errors (not a PDF,
+    no such file) are raised by :meth:`letter`, so inputs fail in the order they are used.
 
-
-def _read_pages_bounded(path: str, data: bytes) -> list[_Page]:
-    """Run :func:`_read_pages` in a child process with a memory cap and a time limit.
-
-    pdfminer inflates compressed streams whole, so a small file can ask for gigabytes or hours;
-    the child (``difftool.parse.pdf_worker``, a fresh interpreter, so this is safe from the
-    review TUI's worker thread too) is capped with RLIMIT_AS and stopped after TIME_LIMIT, and
-    either becomes one InputError line.
+    A PDF library inflates compressed streams whole, so a small file can ask for gigabytes or
+    hours; the child (``difftool.pdfread``, a fresh interpreter, so this is safe from the review
+    TUI's worker thread too) is capped with RLIMIT_AS and stopped TIME_LIMIT seconds after it
+    started, and either becomes one InputError line.
     """
-    import pickle
-    import subprocess
-    import sys
 
-    cmd = [sys.executable, "-m", "difftool.parse.pdf_worker", str(MEMORY_LIMIT), path]
-    try:
-        done = subprocess.run(cmd, input=data, capture_output=True, timeout=TIME_LIMIT, check=False)
-    except subprocess.TimeoutExpired:
-        raise InputError(f"{path}: reading the PDF took longer than {TIME_LIMIT:.0f} s; stopped") from None
-    result: tuple[bool, Any] = pickle.loads(done.stdout) if done.returncode == 0 and done.stdout else (False, "")
-    ok, payload = result
-    if ok:
-        pages: list[_Page] = payload
-        return pages
-    raise InputError(
-        str(payload)
-        or f"{path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
-        "(a decompression bomb?); stopped"
-    )
+    def __init__(self, path: str, backend: str | None = None) -> None:
+        import subprocess
+        import sys
+        import time
 
+        self.path = path
+        self._error: InputError | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._done: tuple[Letter, str] | None = None
+        try:
+            backend = backend or _backend()
+            data = read_bytes(path)
+            if b"%PDF" not in data[:1024]:
+                raise InputError(f"{path}: not a PDF file (no %PDF header)")
+        except InputError as exc:
+            self._error = exc
+            return
+        self._deadline = time.monotonic() + TIME_LIMIT
+        cmd = [sys.executable, "-m", "difftool.pdfread", backend, str(MEMORY_LIMIT)]
+        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._feed(data)
 
-def _read_pages(path: str, data: bytes, pdfplumber: Any) -> list[_Page]:
-    """Words and rules per page; every pdfminer failure becomes one InputError line."""
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    def _feed(self, data: bytes) -> None:
+        """Write the PDF to the child's standard input from a thread (a pipe holds 64 KB)."""
+        import threading
 
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise InputError(f"{path}: {len(pdf.pages)} pages is more than the {MAX_PAGES} difftool reads")
-            return [_Page(float(p.width), float(p.height), _words(p), _rules(p)) for p in pdf.pages]
-    except (InputError, MemoryError):
-        raise
-    except Exception as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, MemoryError):
-            raise cause from None
-        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
-            raise InputError(f"{path}: the PDF is password-protected; difftool cannot read it") from None
-        if type(cause).__name__ in ("PSEOF", "PDFSyntaxError"):  # the file ends early or its structure is broken
-            raise InputError(
-                f"{path}: the PDF file is damaged or incomplete (truncated?); difftool cannot read it"
-            ) from None
+        assert self._proc is not None and self._proc.stdin is not None
+        pipe = self._proc.stdin
+        self._proc.stdin = None  # communicate() leaves it to the thread
+
+        def feed() -> None:
+            try:
+                with pipe:
+                    pipe.write(data)
+            except (BrokenPipeError, OSError):
+                pass  # the child stopped early; its exit says why
+
+        threading.Thread(target=feed, daemon=True).start()
+
+    def letter(self) -> tuple[Letter, str]:
+        if self._done is None:
+            pages = self._pages()
+            if sum(len(w["text"]) for page in pages for w in page.words) < 20:
+                raise InputError(
+                    f"{self.path}: the PDF has no text layer (a scan?); run OCR on it first, e.g. with ocrmypdf"
+                )
+            self._done = _Layout(self.path, pages).letter()
+        return self._done
+
+    def close(self) -> None:
+        """Stop the child if it still runs (an error elsewhere ended the comparison)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.communicate()
+
+    def _pages(self) -> list[Page]:
+        import pickle
+        import subprocess
+        import time
+
+        if self._error is not None:
+            raise self._error
+        assert self._proc is not None
+        try:
+            out, _ = self._proc.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.communicate()
+            raise InputError(f"{self.path}: reading the PDF took longer than {TIME_LIMIT:.0f} s; stopped") from None
+        ok_exit = self._proc.returncode == 0 and out
+        result: tuple[bool, Any] = pickle.loads(out) if ok_exit else (False, "")
+        ok, payload = result
+        if ok:
+            pages: list[Page] = payload
+            return pages
+        if payload:
+            raise InputError(f"{self.path}: {payload}")
         raise InputError(
-            f"{path}: the PDF file is damaged or uses something difftool cannot read ({type(cause).__name__})"
-        ) from None
+            f"{self.path}: reading the PDF needed more than {MEMORY_LIMIT // 1024**2} MB of memory "
+            "(a decompression bomb?); stopped"
+        )
 
 
-def _words(page: Any) -> list[dict[str, Any]]:
-    """Upright words, split where font or size changes so a superscript marker is its own word."""
-    words = page.extract_words(
-        x_tolerance_ratio=0.15, y_tolerance=1.5, keep_blank_chars=False, extra_attrs=["size", "fontname"]
-    )
-    return [w for w in words if w.get("upright", True) and w["text"].strip()]
+def _backend() -> str:
+    import os
 
-
-def _rules(page: Any) -> list[float]:
-    """A footnote separator is a short rule (a line or a thin rectangle) low on the page."""
-    found = []
-    for obj in [*page.lines, *page.rects]:
-        width, height = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        if height < 1.5 and 20 < width < 0.5 * float(page.width) and obj["top"] > 0.4 * float(page.height):
-            found.append(float(obj["bottom"]))
-    return sorted(found)
+    named = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
+    if named and named not in BACKENDS:
+        raise InputError(f"{BACKEND_VARIABLE}={named}: the PDF reader is one of {', '.join(BACKENDS)}")
+    return named or "auto"
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -173,28 +184,43 @@ class _Line:
     """(start, end, numbers) of each superscript marker within ``text``."""
     lead_sup: bool = False
     """Starts with a superscript number (a footnote body's number)."""
+    reach: float = 0.0
+    """While lines are found: the right end of the line's rightmost word."""
 
 
 def _cluster_lines(words: list[dict[str, Any]], page: int) -> list[_Line]:
     """Group words into printed lines by vertical overlap. Larger type goes first, so a raised
-    marker finds the line it belongs to instead of starting one of its own."""
+    marker finds the line it belongs to instead of starting one of its own. A word joins the
+    first line (in the order lines were started) it overlaps enough; only lines whose span can
+    overlap the word's are tried (``spans``: each line's top, which stays as its first word set it)."""
     lines: list[_Line] = []
+    spans: list[tuple[float, int]] = []
+    tallest = 0.0
     for w in sorted(words, key=lambda w: (-round(w["size"], 1), w["top"], w["x0"])):
         height = w["bottom"] - w["top"]
-        for ln in lines:
+        lo = bisect.bisect_left(spans, (w["top"] - tallest - 1.0, -1))
+        hi = bisect.bisect_right(spans, (w["bottom"] + 1.0, len(lines)))
+        for index in sorted(i for _, i in spans[lo:hi]):
+            ln = lines[index]
             overlap = min(ln.bottom, w["bottom"]) - max(ln.top, w["top"])
             if overlap >= 0.5 * min(height, ln.bottom - ln.top) and not _collides(ln, w):
                 ln.words.append(w)
+                ln.reach = max(ln.reach, w["x1"])
                 break
         else:
-            lines.append(_Line(page, [w], top=w["top"], bottom=w["bottom"]))
+            bisect.insort(spans, (w["top"], len(lines)))
+            lines.append(_Line(page, [w], top=w["top"], bottom=w["bottom"], reach=w["x1"]))
+            tallest = max(tallest, height)
     for ln in lines:
         _measure(ln)
     return sorted(lines, key=lambda ln: ln.baseline)
 
 
 def _collides(ln: _Line, w: dict[str, Any]) -> bool:
-    """A word that overlaps a word of the line horizontally is on a line above or below it."""
+    """A word that overlaps a word of the line horizontally is on a line above or below it.
+    (A word that starts where the line's words end overlaps none: words come left to right.)"""
+    if w["x0"] >= ln.reach - 1:
+        return False
     return any(min(w["x1"], o["x1"]) - max(w["x0"], o["x0"]) > 1 for o in ln.words)
 
 
@@ -248,7 +274,7 @@ def _line_text(ln: _Line) -> tuple[str, list[tuple[int, int, tuple[int, ...]]], 
 class _Layout:
     """Lines of every page, classified as furniture, footnote zone or body, then paragraphs."""
 
-    def __init__(self, path: str, pages: list[_Page]) -> None:
+    def __init__(self, path: str, pages: list[Page]) -> None:
         self.path = path
         self.out = ExtractedText()
         self.heights = [p.height for p in pages]
