@@ -255,6 +255,8 @@ class NwayApp(App[None]):
         self._select(int(event.row_key.value) if event.row_key.value is not None else None)
         self.screen.add_class("-open")
         self.query_one("#detail").focus()
+        table = self.query_one(PointTable)
+        self.call_after_refresh(lambda: table.move_cursor(row=table.cursor_row, scroll=True))
 
     def action_back(self) -> None:
         """Enter or escape in the paragraphs pane: back to the table, which takes its room again."""
