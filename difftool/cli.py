@@ -540,7 +540,9 @@ def reconcile_cmd(
         from difftool.render.reconcile_html import render_reconcile_html
         from difftool.render.reconcile_json import reconcile_dict
 
-        _write(render_reconcile_html(reconcile_dict(r)), output)
+        from difftool.passages import passages
+
+        _write(render_reconcile_html(reconcile_dict(r), [passages(r, p) for p in r.points]), output)
         return
     from difftool.render.reconcile_text import render_reconcile as render_table
 
