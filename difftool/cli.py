@@ -415,7 +415,9 @@ def _reconcile_ui(
     path = review_file or default_review_path(files[0])
     _check_outputs((*files, config), path)
     policy, _ = _load_policy(config)
-    request = ReconcileRequest(files, _base_index(files, base), policy, Review(), None, Options(force=force), _flavour(flavour))
+    request = ReconcileRequest(
+        files, _base_index(files, base), policy, Review(), None, Options(force=force), _flavour(flavour)
+    )
     try:
         app = create_nway_app(request, path)
     except ReviewFileError as exc:
@@ -537,10 +539,9 @@ def reconcile_cmd(
         _write(render_reconcile(r), output)
         return
     if fmt == "html":
+        from difftool.passages import passages
         from difftool.render.reconcile_html import render_reconcile_html
         from difftool.render.reconcile_json import reconcile_dict
-
-        from difftool.passages import passages
 
         _write(render_reconcile_html(reconcile_dict(r), [passages(r, p) for p in r.points]), output)
         return

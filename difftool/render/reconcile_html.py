@@ -88,7 +88,7 @@ def _passages_row(doc: dict[str, Any], p: dict[str, Any], passages: Sequence[Pas
     cells = "".join(_passage(p, x) for x in passages)
     return (
         f'<tr class="passages" id="{_e(p["id"])}-passages"><td colspan="3">aligned paragraph in every version'
-        f"</td>{cells}<td class=\"note\">{deltas}</td></tr>"
+        f'</td>{cells}<td class="note">{deltas}</td></tr>'
     )
 
 
@@ -131,7 +131,9 @@ def render_reconcile_html(doc: dict[str, Any], passages: Sequence[Sequence[Passa
     """The page for a ``difftool.reconcile/1`` document; with ``passages`` (per point of the
     document, in order, per version: :func:`difftool.passages.passages`) each point opens to the
     aligned paragraph of every version."""
-    by_id = {p["id"]: tuple(x) for p, x in zip(doc["points"], passages)} if passages is not None else {}
+    by_id: dict[str, Sequence[Passage]] = (
+        {p["id"]: tuple(x) for p, x in zip(doc["points"], passages)} if passages is not None else {}
+    )
     s = doc["summary"]
     versions = "".join(
         f"<li><strong>{_e(v['label'])}</strong>{' (base)' if i == doc['base'] else ''}: {_e(v['path'])} "

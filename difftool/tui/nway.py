@@ -40,7 +40,6 @@ from difftool.tui.nway_view import (
     build_nway_view,
     decision_for_point,
     filter_label,
-    short,
     shown,
 )
 from difftool.tui.screens.note import NoteScreen
@@ -118,7 +117,7 @@ class NwayApp(App[None]):
         Binding("u", "undecide", "Undo", show=False),
         Binding("f", "cycle_filter", "Filter"),
         Binding("c", "toggle_cosmetic", "Cosmetic", show=False),
-        Binding("enter,escape", "back", "Back", show=False),
+        Binding("enter,escape", "close_point", "Back", show=False),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -177,7 +176,9 @@ class NwayApp(App[None]):
         table.add_column("sev", width=3, key="sev")
         table.add_column("kind", width=16, key="kind")
         for v in range(n):
-            table.add_column(Text(visible(view.head(v)), style="bold" if v == view.base else ""), width=width, key=f"v{v}")
+            table.add_column(
+                Text(visible(view.head(v)), style="bold" if v == view.base else ""), width=width, key=f"v{v}"
+            )
         table.add_column("odd", width=6, key="odd")
         table.add_column("", width=1, key="decision")
         self._refill()
@@ -258,7 +259,7 @@ class NwayApp(App[None]):
         table = self.query_one(PointTable)
         self.call_after_refresh(lambda: table.move_cursor(row=table.cursor_row, scroll=True))
 
-    def action_back(self) -> None:
+    def action_close_point(self) -> None:
         """Enter or escape in the paragraphs pane: back to the table, which takes its room again."""
         self.screen.remove_class("-open")
         self.query_one(PointTable).focus()

@@ -156,7 +156,9 @@ def readings_line(p: VariationPoint, labels: tuple[str, ...]) -> str:
     )
 
 
-def decision_for_point(p: VariationPoint, verdict: Verdict, labels: tuple[str, ...], base: int, note: str = "") -> Decision:
+def decision_for_point(
+    p: VariationPoint, verdict: Verdict, labels: tuple[str, ...], base: int, note: str = ""
+) -> Decision:
     """A decision on a variation point, keyed (by the caller) under ``p.fingerprint``, the key
     ``difftool reconcile`` and ``difftool check V1 V2 V3 --review`` look it up under. It keeps,
     for a human reader of the file, the base's reading as ``a`` and every reading as ``b``."""
