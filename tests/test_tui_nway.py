@@ -211,6 +211,25 @@ class TestApp:
             assert isinstance(app.focused, PointTable)
 
     @pilot_test
+    async def test_a_click_shows_the_point_and_a_second_click_opens_it(self, tmp_path: Path) -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await loaded(pilot)
+            assert app.view is not None and app.selected == shown(app.view, None, False)[0]
+            await pilot.click(PointTable, offset=(10, 5))  # border, column heads, then the fourth point
+            await pilot.pause()
+            index = shown(app.view, None, False)[3]
+            assert app.selected == index
+            x = passages(app.view.reconciliation, app.view.rows[index].point)
+            text = detail_text(app)
+            assert all(" ".join(t.texts[0].split()) in text for t in x if not t.absent)
+            assert isinstance(app.focused, PointTable)
+            await pilot.click(PointTable, offset=(10, 5))
+            await pilot.pause()
+            assert app.focused is not None and app.focused.id == "detail"
+            assert app.screen.has_class("-open")
+
+    @pilot_test
     async def test_decisions_are_saved_and_check_honours_them(self, tmp_path: Path) -> None:
         r = samples()
         reference = point_with(r, "nr. 1013")  # substantive: fails the check until accepted

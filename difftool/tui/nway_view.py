@@ -52,7 +52,7 @@ NWAY_KEYMAP: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("?", "this help"),
             ("q", "quit (every decision is already saved)"),
-            ("mouse", "click a point to open it; the wheel scrolls"),
+            ("mouse", "click a point to show its paragraphs, click it again to open it; the wheel scrolls"),
         ),
     ),
 )
