@@ -395,6 +395,43 @@ def _reconcile(request: ReconcileRequest) -> Reconciliation:
         fail(f"{exc.a} and {exc.b} are {exc}")
 
 
+def _reconcile_ui(
+    files: tuple[str, ...],
+    base: str | None,
+    review_file: str | None,
+    config: str | None,
+    output: str | None,
+    force: bool,
+    flavour: str | None,
+) -> None:
+    """``reconcile --review-ui``: the N-way review screen (difftool/tui/nway.py)."""
+    from difftool.tui.nway import create_nway_app
+
+    if output:
+        fail("--review-ui shows the points in the terminal; drop -o/--output")
+    if STDIN in files:
+        fail(f"--review-ui reads its keys from the terminal, so a letter cannot come from standard input ({STDIN})")
+    path = review_file or default_review_path(files[0])
+    _check_outputs((*files, config), path)
+    policy, _ = _load_policy(config)
+    request = ReconcileRequest(
+        files, _base_index(files, base), policy, Review(), None, Options(force=force), _flavour(flavour)
+    )
+    try:
+        app = create_nway_app(request, path)
+    except ReviewFileError as exc:
+        fail(str(exc))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("--review-ui needs a terminal; in scripts use `difftool check V1 V2 V3 --review FILE`")
+    app.run()
+    if isinstance(app.error, NotRelatedPair):
+        fail(f"{app.error.a} and {app.error.b} are {app.error}")
+    if app.error is not None:
+        fail(str(app.error))
+    if app.view is not None:
+        _warn_about(*app.view.reconciliation.letters)
+
+
 def _check_many(r: Reconciliation, fmt: str, review_file: str | None, output: str | None) -> int:
     """The check of three or more versions: one line per failing variation point, then the status."""
     from difftool.render.reconcile_json import point_dict, point_line
@@ -443,7 +480,15 @@ def _check_many(r: Reconciliation, fmt: str, review_file: str | None, output: st
     "--review",
     "review_file",
     type=click.Path(dir_okay=False),
-    help="Review file: decisions on variation points, or on the pairwise differences against the base, apply.",
+    help="Review file: decisions on variation points, or on the pairwise differences against the base, apply.  "
+    "With --review-ui: the file to read and update (default: next to the first file, its name + "
+    ".difftool-review.json).",
+)
+@click.option(
+    "--review-ui",
+    is_flag=True,
+    help="Review the variation points in the terminal (a column per version, enter opens a point's "
+    "paragraph in every version) and record a verdict on each.",
 )
 @config_option
 @common_compare_options
@@ -453,6 +498,7 @@ def reconcile_cmd(
     fmt: str,
     show_all: bool,
     review_file: str | None,
+    review_ui: bool,
     config: str | None,
     output: str | None,
     force: bool,
@@ -470,9 +516,15 @@ def reconcile_cmd(
       difftool reconcile samples/2026-06-22-jbz-docx.txt samples/2026-06-22-jbz-tk.txt samples/2026-06-22-jbz-ek.txt
       difftool reconcile v1.txt v2.txt v3.txt --base v2.txt --format json -o points.json
       difftool reconcile v1.txt v2.txt v3.txt --format html -o reconcile.html
+      difftool reconcile v1.txt v2.txt v3.txt --review-ui --review v.difftool-review.json
     """
     if len(files) < 2:
         fail("reconcile needs at least two versions (try 'difftool reconcile --help')")
+    if review_ui:
+        if fmt != "text":
+            fail(f"--review-ui shows the points in the terminal; drop --format {fmt}")
+        _reconcile_ui(files, base, review_file, config, output, force, flavour)
+        return
     _check_outputs((*files, config, review_file), output)
     policy, _ = _load_policy(config)
     review = _read_review(review_file) if review_file else Review()
@@ -486,10 +538,11 @@ def reconcile_cmd(
         _write(render_reconcile(r), output)
         return
     if fmt == "html":
+        from difftool.passages import passages
         from difftool.render.reconcile_html import render_reconcile_html
         from difftool.render.reconcile_json import reconcile_dict
 
-        _write(render_reconcile_html(reconcile_dict(r)), output)
+        _write(render_reconcile_html(reconcile_dict(r), [passages(r, p) for p in r.points]), output)
         return
     from difftool.render.reconcile_text import render_reconcile as render_table
 

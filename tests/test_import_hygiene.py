@@ -28,6 +28,8 @@ ENGINE_MODULES = [
     "difftool.reconcile",
     "difftool.render.reconcile_json",
     "difftool.tui.view",
+    "difftool.passages",
+    "difftool.tui.nway_view",
 ]
 
 

@@ -16,6 +16,9 @@ from test_report import HOSTILE, hostile_pair
 from test_report_browser import ARGS, CHROMIUM, Recorder
 
 from conftest import DOCX, EK, TK, run_cli
+from difftool.passages import passages
+from difftool.reconcile import ReconcileRequest
+from difftool.reconcile import run as reconcile_run
 
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (.ci/run installs it)")
@@ -55,7 +58,7 @@ def test_reconcile_page_has_a_row_per_point(tmp_path: Path) -> None:
     doc = json.loads(run_cli("reconcile", *files, "--format", "json").stdout)
 
     def check(page: Any) -> None:
-        assert page.locator("tbody tr").count() == doc["summary"]["total"]
+        assert page.locator("tbody tr.point").count() == doc["summary"]["total"]
         for sev in ("substantive", "editorial", "expected"):
             assert page.locator(f"tr[data-severity={sev}]").count() == doc["summary"][sev]
             assert page.locator(f'tr[data-severity="{sev}"]').first.is_visible()
@@ -63,6 +66,50 @@ def test_reconcile_page_has_a_row_per_point(tmp_path: Path) -> None:
         row = page.locator("tr", has_text="toerismedoeleinden")
         assert row.locator("td.right").inner_text() == "toerismedoeleinden \u2713"
         assert set(page.locator("th").filter(has_text="(base)").all_text_contents()) == {"ek (base)"}
+
+    _page_of(out, check)
+
+
+def test_clicking_a_point_shows_the_paragraph_of_every_version(tmp_path: Path) -> None:
+    """Closed at first; a click on the point's id opens the row under it: a cell per version
+    column with that version's own paragraph, its reading marked, and a version that lacks the
+    passage says so."""
+    files = (str(DOCX), str(TK), str(EK))
+    out = tmp_path / "reconcile.html"
+    assert run_cli("reconcile", *files, "--format", "html", "-o", str(out)).returncode == 0
+    doc = json.loads(run_cli("reconcile", *files, "--format", "json").stdout)
+    r = reconcile_run(ReconcileRequest(files))
+    spelling = next(p for p in doc["points"] if p["right"] is not None and p["severity"] != "cosmetic")
+    header = next(p for p in doc["points"] if p["scope"] == "presence" and p["severity"] != "cosmetic")
+
+    def check(page: Any) -> None:
+        for p in (spelling, header):
+            under = page.locator(f"#{p['id']}-passages")
+            assert not under.is_visible()
+            page.locator(f"#{p['id']} summary").click()
+            assert under.is_visible()
+            cells = under.locator("td.passage")
+            assert cells.count() == len(doc["versions"])
+            point = next(x for x in r.points if x.id == p["id"])
+            for v, x in enumerate(passages(r, point)):
+                cell = cells.nth(v)
+                # each passage cell stands under its version's column
+                head = page.locator(f"#{p['id']}").locator("xpath=ancestor::table//th").nth(3 + v)
+                assert abs(cell.bounding_box()["x"] - head.bounding_box()["x"]) < 1
+                if x.absent:
+                    assert cell.inner_text() == "(absent here)"
+                    continue
+                assert " ".join(x.texts[0].split()) in " ".join(cell.inner_text().split())
+                if p is spelling:
+                    reading = p["readings"][x.reading]["text"]
+                    assert cell.locator(".hit").inner_text() == reading
+            page.locator(f"#{p['id']} summary").click()
+            assert not under.is_visible()
+        right = page.locator(f"#{spelling['id']}-passages .hit.right")
+        page.locator(f"#{spelling['id']} summary").click()
+        good = spelling["readings"][spelling["right"]]
+        assert right.count() == len(good["versions"])
+        assert set(right.all_inner_texts()) == {good["text"]}
 
     _page_of(out, check)
 

@@ -5,14 +5,22 @@ Reads the ``difftool.reconcile/1`` document, as the pairwise report reads ``diff
 No script and nothing from the network: the Content-Security-Policy allows inline style only, and
 every string from a letter or a file name is escaped, so it only ever becomes element text. Rows
 are grouped by severity; cosmetic ones sit in a closed ``<details>``.
+
+Each point opens (its id is the summary of a ``<details>``; CSS ``:has()`` then shows the row
+under it, no script) to the aligned paragraph of every version, a column per version under the
+readings, with each version's reading marked, and every pairwise difference the point is made
+of. The paragraphs come from :func:`difftool.passages.passages`; the JSON document does not
+carry them.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from difftool.model import SEVERITY_ORDER
+from difftool.passages import Passage
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;background:#fff}
@@ -23,6 +31,10 @@ th{background:#f3f3f3}td.reading{max-width:22rem;overflow-wrap:anywhere}
 .minority{font-weight:600;background:#fff3cd}.absent{color:#888}.right{background:#d9f2dd}
 .substantive{color:#a40000}.editorial{color:#7a5a00}.cosmetic{color:#666}.expected{color:#005f73}
 .note{font-size:.9em;color:#333}.ctx{font-size:.85em;color:#555}
+td.id summary{cursor:pointer;white-space:nowrap;color:#0b4f8a;text-decoration:underline}
+tr.passages{display:none;background:#fafafa}tr.point:has(details[open])+tr.passages{display:table-row}
+td.passage{font-size:.9em;overflow-wrap:anywhere}td.passage p{margin:0 0 .5em}
+.hit{background:#ffe08a;font-weight:600}.hit.right{background:#b9e8c2}.more{color:#666;font-style:italic}
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
@@ -47,7 +59,40 @@ def _cell(point: dict[str, Any], version: int) -> str:
     return '<td class="reading"></td>'
 
 
-def _row(doc: dict[str, Any], p: dict[str, Any]) -> str:
+def _passage(p: dict[str, Any], passage: Passage) -> str:
+    """One version's paragraph(s) at a point, its reading marked."""
+    if passage.absent:
+        return '<td class="passage absent">(absent here)</td>'
+    paras = []
+    for k, text in enumerate(passage.texts):
+        if passage.mark is not None and passage.mark[0] == k:
+            _, a, b = passage.mark
+            right = " right" if passage.reading is not None and passage.reading == p["right"] else ""
+            body = f'{_e(text[:a])}<span class="hit{right}">{_e(text[a:b])}</span>{_e(text[b:])}'
+        else:
+            body = _e(text)
+        paras.append(f"<p>{body}</p>")
+    if passage.more:
+        paras.append(f'<p class="more">\u2026 and {passage.more} more block(s)</p>')
+    return f'<td class="passage">{"".join(paras)}</td>'
+
+
+def _passages_row(doc: dict[str, Any], p: dict[str, Any], passages: Sequence[Passage]) -> str:
+    """The row under a point: every version's aligned paragraph and every pairwise difference."""
+    labels = [v["label"] for v in doc["versions"]]
+    deltas = "<br>".join(
+        f"{_e(labels[d['a']])} \u2192 {_e(labels[d['b']])} {_e(d['id'])}: {_e(d['kind'])}, {_e(d['severity'])}: "
+        f"{_e(d['explanation'])}"
+        for d in p["deltas"]
+    )
+    cells = "".join(_passage(p, x) for x in passages)
+    return (
+        f'<tr class="passages" id="{_e(p["id"])}-passages"><td colspan="3">aligned paragraph in every version'
+        f'</td>{cells}<td class="note">{deltas}</td></tr>'
+    )
+
+
+def _row(doc: dict[str, Any], p: dict[str, Any], passages: Sequence[Passage] | None = None) -> str:
     labels = [v["label"] for v in doc["versions"]]
     first = p["deltas"][0]
     note = [f"{_e(labels[first['a']])} \u2192 {_e(labels[first['b']])}: {_e(p['explanation'])}"]
@@ -60,26 +105,35 @@ def _row(doc: dict[str, Any], p: dict[str, Any]) -> str:
     if p["context"]:
         note.append(f'<span class="ctx">{_e(p["context"])}</span>')
     cells = "".join(_cell(p, v) for v in range(len(labels)))
-    return (
-        f'<tr id="{_e(p["id"])}" data-severity="{_e(p["severity"])}"><td>{_e(p["id"])}</td>'
+    ident = _e(p["id"])
+    if passages is not None:
+        ident = f"<details><summary>{ident}</summary></details>"
+    row = (
+        f'<tr id="{_e(p["id"])}" class="point" data-severity="{_e(p["severity"])}"><td class="id">{ident}</td>'
         f'<td class="{_e(p["severity"])}">{_e(p["kind"])}<br>{_e(p["severity"])}</td><td>{_e(p["where"])}</td>'
         f'{cells}<td class="note">{"<br>".join(note)}</td></tr>'
     )
+    return row if passages is None else row + _passages_row(doc, p, passages)
 
 
-def _table(doc: dict[str, Any], points: list[dict[str, Any]]) -> str:
+def _table(doc: dict[str, Any], points: list[dict[str, Any]], passages: dict[str, Sequence[Passage]]) -> str:
     heads = "".join(
         f"<th>{_e(v['label'])}{' (base)' if i == doc['base'] else ''}</th>" for i, v in enumerate(doc["versions"])
     )
-    rows = "\n".join(_row(doc, p) for p in points)
+    rows = "\n".join(_row(doc, p, passages.get(p["id"])) for p in points)
     return (
         f"<table><thead><tr><th>id</th><th>kind</th><th>where</th>{heads}<th>what compare says</th></tr></thead>"
         f"<tbody>\n{rows}\n</tbody></table>"
     )
 
 
-def render_reconcile_html(doc: dict[str, Any]) -> str:
-    """The page for a ``difftool.reconcile/1`` document."""
+def render_reconcile_html(doc: dict[str, Any], passages: Sequence[Sequence[Passage]] | None = None) -> str:
+    """The page for a ``difftool.reconcile/1`` document; with ``passages`` (per point of the
+    document, in order, per version: :func:`difftool.passages.passages`) each point opens to the
+    aligned paragraph of every version."""
+    by_id: dict[str, Sequence[Passage]] = (
+        {p["id"]: tuple(x) for p, x in zip(doc["points"], passages)} if passages is not None else {}
+    )
     s = doc["summary"]
     versions = "".join(
         f"<li><strong>{_e(v['label'])}</strong>{' (base)' if i == doc['base'] else ''}: {_e(v['path'])} "
@@ -94,13 +148,13 @@ def render_reconcile_html(doc: dict[str, Any]) -> str:
         '<meta name="referrer" content="no-referrer">\n',
         f"<title>difftool reconcile: {len(doc['versions'])} versions</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         f"<h1>{len(doc['versions'])} versions reconciled</h1>\n<ul>{versions}</ul>\n",
-        f"<p>{s['total']} variation points: {counts}.</p>\n",
+        f"<p>{s['total']} variation points: {counts}.{' Open a point (its id) to see its paragraph in every version.' if by_id else ''}</p>\n",
     ]
     for sev in SEVERITY_ORDER:
         points = [p for p in doc["points"] if p["severity"] == sev.value]
         if not points:
             continue
-        table = _table(doc, points)
+        table = _table(doc, points, by_id)
         if sev.value == "cosmetic":
             parts.append(f"<details><summary>{len(points)} cosmetic points</summary>{table}</details>\n")
         else:

@@ -69,7 +69,26 @@ def keys_markdown() -> str:
     for section, keys in KEYMAP:
         out += ["", f"## {section}", "", "| key | what it does |", "| --- | --- |"]
         out += [f"| `{key}` | {what} |" for key, what in keys]
-    return "\n".join(out) + "\n\n" + NOTES
+    return "\n".join(out) + "\n\n" + NOTES + "\n" + _nway_markdown()
+
+
+_NWAY_INTRO = """A table of the variation points, a column per version (the base marked), above the aligned
+paragraph of every version for the selected point. Its own key table (`NWAY_KEYMAP` in
+`difftool/tui/nway_view.py`), which its help screen shows:"""
+
+_NWAY_NOTES = """A decision is kept under the point's fingerprint, the key `difftool reconcile --review` and
+`difftool check V1 V2 V3 --review FILE` look it up under (see [reconcile.md](reconcile.md)).
+"""
+
+
+def _nway_markdown() -> str:
+    """The N-way screen's section of docs/keys.md, from its key table."""
+    from difftool.tui.nway_view import NWAY_KEYMAP
+
+    out = ["## N-way review (`difftool reconcile V1 V2 V3 --review-ui`)", "", _NWAY_INTRO, ""]
+    out += ["| key | what it does |", "| --- | --- |"]
+    out += [f"| `{key}` | {what} |" for _, keys in NWAY_KEYMAP for key, what in keys]
+    return "\n".join(out) + "\n\n" + _NWAY_NOTES
 
 
 if __name__ == "__main__":
