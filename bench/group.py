@@ -218,7 +218,7 @@ def peak_mb() -> float:
 
 def run(folder: Path, truth: dict[str, int], label: str, args: argparse.Namespace) -> None:
     t = time.perf_counter()
-    g = group_paths([str(folder)], engine=args.engine, jobs=args.jobs, workers=args.jobs)
+    g = group_paths([str(folder)], engine=args.engine, jobs=args.jobs)
     dt = time.perf_counter() - t
     rel = [[os.path.relpath(p, folder) for p in grp.paths] for grp in g.groups]
     p, r, f1 = score(rel, truth)

@@ -117,10 +117,11 @@ def group_paths(
     engine: str = "local",
     jobs: int = 1,
     scheduler: str | None = None,
-    workers: int = 2,
+    processes: bool = True,
 ) -> Grouping:
-    """Group the files under ``paths``. ``engine`` is ``local`` (``jobs`` processes) or ``dask``
-    (the cluster at ``scheduler``; without one a LocalCluster of ``workers`` processes)."""
+    """Group the files under ``paths``. ``engine`` is ``local`` (``jobs`` processes) or ``dask``:
+    the cluster at ``scheduler``, or without one a LocalCluster of ``jobs`` workers (worker
+    processes, or threads in this process with ``processes=False``)."""
     files, walked = walk(list(paths))
     if engine == "local":
         return _group_with(files, walked, options, _local_mapper(jobs))
@@ -129,10 +130,15 @@ def group_paths(
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        with Client(scheduler, timeout="30s") as client:
             return _group_with(files, walked, options, _dask_mapper(client))
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=workers > 0, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=jobs if processes else 1,
+            threads_per_worker=1 if processes else jobs,
+            processes=processes,
+            dashboard_address=None,
+        ) as cluster,
         Client(cluster) as client,
     ):
         return _group_with(files, walked, options, _dask_mapper(client))

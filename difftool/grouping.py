@@ -29,6 +29,7 @@ Every threshold is a field of :class:`GroupOptions`; docs/corpus.md explains the
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -67,6 +68,9 @@ class GroupOptions:
     """Containment (share of the smaller file's shingles found in the other) a candidate needs,
     estimated from the signatures before the files are read again, then counted exactly. Different
     letters on one subject share a few per cent; a heavily revised draft still shares a tenth."""
+    max_candidates: int = 10
+    """Candidate pairs kept per file, the most contained first: a bound on the cost (a letter
+    rarely has more versions; more are still joined through each other)."""
     align_below: float = 0.5
     """Containment from which the shingles alone accept a pair: the aligner, the costly check, is
     run only on the pairs below it, where shared text may be a standard paragraph or a quotation
@@ -250,10 +254,10 @@ def signature(hashes: NDArray[np.uint64], num_perm: int) -> tuple[int, ...]:
     return tuple(int(v) for v in m.hashvalues)
 
 
-def fingerprint(path: str, text: str, options: GroupOptions = DEFAULT_OPTIONS) -> Fingerprint:
-    """Stage 1: one file's fingerprint (pure)."""
+def fingerprint(path: str, text: str, options: GroupOptions = DEFAULT_OPTIONS, flavour: str | None = None) -> Fingerprint:
+    """Stage 1: one file's fingerprint (pure); ``flavour`` when the file says it (.pdf, .docx)."""
     hashes = shingle_hashes(text_words(text), options.shingle)
-    flavour = detect_flavour(text).value
+    flavour = flavour or detect_flavour(text).value
     return Fingerprint(
         path, flavour, Header.of(read_header(text)), len(text), len(hashes), signature(hashes, options.num_perm)
     )
@@ -277,17 +281,14 @@ def fingerprint_file(path: str, options: GroupOptions = DEFAULT_OPTIONS) -> Fing
         return Skipped(path, str(exc).removeprefix(f"{path}: "))
     except (OSError, ValueError, RuntimeError) as exc:  # a reader's library failing on a bad file
         return Skipped(path, f"cannot read ({type(exc).__name__})")
-    fp = fingerprint(path, text, options)
+    ext = os.path.splitext(path)[1].lower()
+    fp = fingerprint(path, text, options, ext[1:] if ext in (".pdf", ".docx") else None)
     if not fp.shingles:
         return Skipped(path, "no words in the file")
     return fp
 
 
 # --- stage 2: candidates -----------------------------------------------------------------------
-
-
-def _jaccard(a: Sequence[int], b: Sequence[int]) -> float:
-    return sum(1 for x, y in zip(a, b) if x == y) / len(a) if a else 0.0
 
 
 def containment(jaccard: float, size_a: int, size_b: int) -> float:
@@ -300,23 +301,43 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
 
 
 def candidates(fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_OPTIONS) -> tuple[Candidate, ...]:
-    """Stage 2: the pairs worth verifying, found through LSH buckets (never all pairs), in order."""
+    """Stage 2: the pairs worth verifying, in order of their indices.
+
+    LSH proposes the files that share a band of their signature with a file (never all pairs);
+    of these, the pairs with the estimated containment ``min_containment`` and a header that does
+    not separate them are kept (separated pairs that share most of their text too, to be reported), at most the ``max_candidates`` most contained for each file (a pair
+    stays when it is among the best of either of its files). A standard paragraph that a thousand
+    letters repeat would otherwise make a million pairs; a letter's own versions contain it best,
+    so the cost stays linear in the number of files."""
     from datasketch import LeanMinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
-    hashes = []
-    for i, fp in enumerate(fps):
-        m = LeanMinHash(seed=1, hashvalues=np.array(fp.signature, dtype=np.uint64), scheme=SCHEME)
-        hashes.append(m)
-        lsh.insert(i, m, check_duplication=False)
-    out: list[Candidate] = []
-    for i, m in enumerate(hashes):
-        for j in sorted(k for k in lsh.query(m) if k > i):
-            jac = _jaccard(fps[i].signature, fps[j].signature)
-            con = containment(jac, fps[i].shingles, fps[j].shingles)
-            if con >= options.min_containment:
-                out.append(Candidate(i, j, round(jac, 4), round(con, 4)))
-    return tuple(out)
+    sigs = np.array([fp.signature for fp in fps], dtype=np.uint64).reshape(len(fps), options.num_perm)
+    sizes = np.array([fp.shingles for fp in fps], dtype=np.float64)
+    for i in range(len(fps)):
+        lsh.insert(i, LeanMinHash(seed=1, hashvalues=sigs[i], scheme=SCHEME), check_duplication=False)
+    kept: dict[tuple[int, int], Candidate] = {}
+    for i in range(len(fps)):
+        found = np.array(sorted(k for k in lsh.query(LeanMinHash(seed=1, hashvalues=sigs[i], scheme=SCHEME)) if k != i))
+        if not len(found):
+            continue
+        jac = (sigs[found] == sigs[i]).mean(axis=1)
+        small = np.minimum(sizes[found], sizes[i])
+        con = np.minimum(1.0, jac * (sizes[found] + sizes[i]) / ((1 + jac) * np.maximum(small, 1)))
+        best = [k for k in np.lexsort((found, -con)) if con[k] >= options.min_containment]
+        taken = 0
+        for k in best:
+            j = int(found[k])
+            key = (min(i, j), max(i, j))
+            separated = compare_headers(fps[i].header, fps[j].header)[1] is not None
+            if separated and con[k] < options.align_below:
+                continue  # the headers say these are two letters, and little text says otherwise
+            if key not in kept:
+                kept[key] = Candidate(key[0], key[1], round(float(jac[k]), 4), round(float(con[k]), 4))
+            taken += 0 if separated else 1
+            if taken >= options.max_candidates:
+                break
+    return tuple(kept[k] for k in sorted(kept))
 
 
 def components(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:

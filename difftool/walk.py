@@ -4,12 +4,14 @@ Folders are walked recursively, following symbolic links (a corpus is often a tr
 an archive) but never into a folder already visited on the way down, so a link that points back up
 (a symlink loop) is reported once and skipped. A link that leads nowhere or to itself, a folder
 that cannot be listed and a file that is not a regular file are reported and skipped too; the
-same file reached twice (through a link) counts once. Names starting with ``.`` (``.git``,
+same file reached twice (through a link) counts once, where it was found first (the
+other path is reported). Names starting with ``.`` (``.git``,
 ``.DS_Store``) are passed over silently, as ``ls`` does. Nothing here opens a file.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -20,13 +22,14 @@ def walk(paths: list[str]) -> tuple[list[str], list[Skipped]]:
     """Every file under ``paths`` (sorted, each once) and what was skipped, with the reason."""
     files: list[str] = []
     skipped: list[Skipped] = []
-    seen_files: set[tuple[int, int]] = set()
+    seen_files: dict[tuple[int, int], str] = {}
 
     def visit_file(path: str, st: os.stat_result) -> None:
         key = (st.st_dev, st.st_ino)
         if key in seen_files:
+            skipped.append(Skipped(path, f"the same file as {seen_files[key]}"))
             return
-        seen_files.add(key)
+        seen_files[key] = path
         files.append(path)
 
     def visit_dir(path: str, ancestors: frozenset[tuple[int, int]]) -> None:
@@ -45,7 +48,9 @@ def walk(paths: list[str]) -> tuple[list[str], list[Skipped]]:
             st = os.stat(path)
         except OSError as exc:
             if os.path.islink(path):
-                reason = "symlink loop" if exc.errno == 40 else "broken symlink"
+                reason = "symlink loop" if exc.errno == errno.ELOOP else "broken symlink"
+            elif exc.errno == errno.ENOENT:
+                reason = "no such file"
             else:
                 reason = f"cannot read ({exc.strerror or exc})"
             skipped.append(Skipped(path, reason))
