@@ -146,6 +146,19 @@ class Letter:
     def with_annex(self) -> str:
         return self.tk(self.body + ["Bijlage", *self.annex])
 
+    def render(self, kind: str, rng: random.Random, vocab: list[str]) -> str:
+        if kind == "ek":
+            return self.ek(rng)
+        if kind == "docx":
+            return self.docx()
+        if kind == "edited":
+            return self.edited(rng, vocab)
+        if kind == "annex":
+            return self.with_annex()
+        if kind == "truncated":
+            return self.truncated()
+        return self.tk()
+
     def truncated(self) -> str:
         return self.tk(self.body[: max(2, len(self.body) // 2)])
 
@@ -179,14 +192,7 @@ def generate(folder: Path, n_files: int, seed: int = 1) -> dict[str, int]:
         d = folder / f"d{group // 1000:03d}"
         d.mkdir(exist_ok=True)
         for kind in rng.sample(kinds, count):
-            text = {
-                "tk": lambda: letter.tk(),
-                "ek": lambda: letter.ek(rng),
-                "docx": lambda: letter.docx(),
-                "edited": lambda: letter.edited(rng, vocab),
-                "annex": lambda: letter.with_annex(),
-                "truncated": lambda: letter.truncated(),
-            }[kind]()
+            text = letter.render(kind, rng, vocab)
             name = f"{rng.getrandbits(48):012x}.txt"
             (d / name).write_text(text, encoding="utf-8")
             truth[f"{d.name}/{name}"] = group

@@ -650,10 +650,17 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool, flavou
     help="Where the work runs: this machine, or a Dask cluster (docs/corpus.md).",
 )
 @click.option(
-    "--scheduler", metavar="ADDRESS", help="With --engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster."
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster.",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes (local engine; dask: local cluster workers)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (local engine; dask: local cluster workers).",
 )
 @click.option("--no-evidence", is_flag=True, help="Text output: list the members only, not the pairs that join them.")
 def group_cmd(

@@ -25,8 +25,8 @@ from difftool.grouping import (
     Candidate,
     Evidence,
     Fingerprint,
-    GroupOptions,
     Grouping,
+    GroupOptions,
     Skipped,
     assemble,
     candidates,
@@ -90,7 +90,9 @@ def _local_mapper(jobs: int) -> Mapper:
         from functools import partial
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(partial(_call, fn, options=options), items, chunksize=max(1, len(items) // (jobs * 8))))
+            return list(
+                pool.map(partial(_call, fn, options=options), items, chunksize=max(1, len(items) // (jobs * 8)))
+            )
 
     return mapper
 
@@ -106,7 +108,8 @@ def _dask_mapper(client: Any) -> Mapper:
         if not items:
             return []
         parts = max(1, min(len(items), 4 * max(1, len(client.nthreads()))))
-        return list(db.from_sequence(list(items), npartitions=parts).map(fn, options).compute(scheduler=client))
+        bag = db.from_sequence(list(items), npartitions=parts)  # type: ignore[no-untyped-call]
+        return list(bag.map(fn, options).compute(scheduler=client))
 
     return mapper
 
@@ -130,15 +133,15 @@ def group_paths(
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler, timeout="30s") as client:
+        with Client(scheduler, timeout="30s") as client:  # type: ignore[no-untyped-call]
             return _group_with(files, walked, options, _dask_mapper(client))
     with (
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=jobs if processes else 1,
             threads_per_worker=1 if processes else jobs,
             processes=processes,
             dashboard_address=None,
         ) as cluster,
-        Client(cluster) as client,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
         return _group_with(files, walked, options, _dask_mapper(client))

@@ -254,7 +254,9 @@ def signature(hashes: NDArray[np.uint64], num_perm: int) -> tuple[int, ...]:
     return tuple(int(v) for v in m.hashvalues)
 
 
-def fingerprint(path: str, text: str, options: GroupOptions = DEFAULT_OPTIONS, flavour: str | None = None) -> Fingerprint:
+def fingerprint(
+    path: str, text: str, options: GroupOptions = DEFAULT_OPTIONS, flavour: str | None = None
+) -> Fingerprint:
     """Stage 1: one file's fingerprint (pure); ``flavour`` when the file says it (.pdf, .docx)."""
     hashes = shingle_hashes(text_words(text), options.shingle)
     flavour = flavour or detect_flavour(text).value
@@ -420,7 +422,9 @@ def _shared_units(t: Units, other: NDArray[np.uint64]) -> list[str]:
     return [u for u, h in zip(t.units, t.hashes) if len(h) and np.isin(h, other, assume_unique=True).any()]
 
 
-def aligned_share(a: Units, b: Units, a_all: NDArray[np.uint64], b_all: NDArray[np.uint64], min_similarity: float) -> float:
+def aligned_share(
+    a: Units, b: Units, a_all: NDArray[np.uint64], b_all: NDArray[np.uint64], min_similarity: float
+) -> float:
     """Share of the smaller text (in characters) that the aligner pairs with the other text.
 
     Only sentences that share a shingle with the other text (``a_all``, ``b_all``: every shingle of
@@ -575,7 +579,9 @@ def assemble(
     groups = []
     for k, comp in enumerate(comps, 1):
         paths = {fps[x].path for x in comp}
-        groups.append(VersionGroup(f"g{k}", tuple(_member(fps[x]) for x in comp), tuple(e for e in accepted if e.a in paths)))
+        groups.append(
+            VersionGroup(f"g{k}", tuple(_member(fps[x]) for x in comp), tuple(e for e in accepted if e.a in paths))
+        )
     grouped = {x for comp in comps for x in comp}
     return Grouping(
         groups=tuple(groups),

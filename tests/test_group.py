@@ -94,7 +94,11 @@ def test_output_is_deterministic_and_independent_of_names_order(tmp_path: Path) 
         shutil.copy(p, b / f"{3 - k}.txt")
     first = run_cli("group", str(a), "--format", "json").stdout
     assert first == run_cli("group", str(a), "--format", "json").stdout
-    assert len(groups_of(json.loads(first))) == len(groups_of(json.loads(run_cli("group", str(b), "--format", "json").stdout))) == 1
+    assert (
+        len(groups_of(json.loads(first)))
+        == len(groups_of(json.loads(run_cli("group", str(b), "--format", "json").stdout)))
+        == 1
+    )
 
 
 # --- generated letters -------------------------------------------------------------------------------
@@ -299,7 +303,12 @@ def test_argrewrite_essay_drafts_under_random_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("a", "b", "shared", "conflict"),
     [
-        (Header(dossier="32 317", date="22 juni 2026"), Header(dossier="32317", date="22 Juni 2026"), ("dossier", "date"), None),
+        (
+            Header(dossier="32 317", date="22 juni 2026"),
+            Header(dossier="32317", date="22 Juni 2026"),
+            ("dossier", "date"),
+            None,
+        ),
         (Header(dossier="32 317", number="1014"), Header(dossier="32 317", letter_code="QF"), ("dossier",), None),
         (Header(number="1014"), Header(number="1013"), (), "number: 1014 / 1013"),
         (Header(date="18 maart 2026"), Header(date="22 juni 2026"), (), "date: 18 maart 2026 / 22 juni 2026"),

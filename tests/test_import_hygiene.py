@@ -25,6 +25,10 @@ ENGINE_MODULES = [
     "difftool.policy",
     "difftool.render.ci",
     "difftool.tui.view",
+    "difftool.grouping",
+    "difftool.walk",
+    "difftool.corpus",
+    "difftool.render.groupjson",
 ]
 
 
@@ -41,6 +45,8 @@ def test_engine_never_imports_ui_libraries() -> None:
         + "from difftool.tui.view import build_view\nbuild_view(c)\n"
         + "from difftool.policy import Policy, apply_policy\nfrom difftool.render.ci import render_junit\n"
         + "render_junit(apply_policy(c, Policy(fail_on=Severity.EDITORIAL)), judge(c.deltas, Review(), Severity.SUBSTANTIVE), ())\n"
+        + "from difftool.corpus import group_paths\nfrom difftool.render.groupjson import render_grouping\n"
+        + "render_grouping(group_paths(['samples']))\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click'))\n"
         + "print(','.join(bad))\n"
     )
