@@ -17,8 +17,13 @@ A corpus with known groups is generated in a temporary folder (not timed):
   contained in it), and a truncated extraction; about a third of the letters have one version.
 
 Then ``difftool group`` (in-process, ``--jobs``) runs on it and the pairwise precision and recall
-of the grouping are printed with the time and peak memory (max RSS of this process and of the
-worker processes); then the same on the ArgRewrite essay drafts (86 groups of 3, names hidden).
+of the grouping are printed with the wall time, the CPU time of this process and its workers (on
+a shared machine the wall time says more about the neighbours than about difftool: the load
+average is printed too), and the peak memory (max RSS of this process or of one worker); first
+the same on the ArgRewrite essay drafts (86 groups of 3, names hidden).
+
+Note that the worker processes (CPU time of children) are counted only once they have ended,
+which ``group_paths`` waits for.
 
 Usage: python bench/group.py [--sizes 1000,10000] [--jobs 2] [--engine local|dask]
 """
@@ -222,17 +227,23 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
+def cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run(folder: Path, truth: dict[str, int], label: str, args: argparse.Namespace) -> None:
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), cpu_seconds()
     g = group_paths([str(folder)], engine=args.engine, jobs=args.jobs)
-    dt = time.perf_counter() - t
+    dt, cpu = time.perf_counter() - t, cpu_seconds() - cpu
     rel = [[os.path.relpath(p, folder) for p in grp.paths] for grp in g.groups]
     p, r, f1 = score(rel, truth)
     n = len(truth)
     print(
         f"{label}: files={n} groups={len(g.groups)} singles={len(g.singles)} skipped={len(g.skipped)} "
         f"candidates={g.candidates} (all pairs: {n * (n - 1) // 2}) precision={p:.4f} recall={r:.4f} f1={f1:.4f} "
-        f"time={dt:.1f}s peak_rss={peak_mb():.0f}MB",
+        f"time={dt:.1f}s cpu={cpu:.1f}s load={os.getloadavg()[0]:.1f} peak_rss={peak_mb():.0f}MB",
         flush=True,
     )
 

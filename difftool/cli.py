@@ -691,6 +691,8 @@ def group_cmd(
         fail("--scheduler needs --engine dask")
     try:
         grouping = group_paths(list(paths), engine=engine, jobs=jobs, scheduler=scheduler)
+    except ImportError:
+        fail("--engine dask needs the 'dask' extra: pip install 'difftool[dask]'")
     except OSError as exc:  # a cluster that cannot be reached
         fail(f"{engine} engine: {exc}")
     for s in grouping.skipped:

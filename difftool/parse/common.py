@@ -315,7 +315,7 @@ def read_header(text: str, lines: int = 24) -> Metadata:
     file of a corpus; the full parse finds the same fields where the header is not hard-wrapped."""
     meta: dict[str, str] = {}
     seen = 0
-    for raw in text.splitlines():
+    for raw in text[:8000].splitlines():
         for part in _HEADER_NOISE.sub("", raw).split("\t"):
             t = " ".join(part.split())
             if not t:
