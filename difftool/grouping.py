@@ -5,24 +5,26 @@ archive scale (10,000 files are 50 million pairs). So the work is done in stages
 function from one value to the next; only :func:`read_text` and :mod:`difftool.walk` touch the
 disk, and an engine (:mod:`difftool.corpus`) decides where each stage runs:
 
-1. **fingerprint** every file on its own (:func:`fingerprint`): the word 4-gram shingles of its
+1. **fingerprint** every file on its own (:func:`fingerprint`): the word 3-gram shingles of its
    text, normalised as the engine's relatedness gate normalises it (:func:`difftool.text.words`:
    NFKC, quotes, dashes, case and punctuation folded, so a footnote marker glued to a word or a
    curly quote changes nothing; words hyphenated at a line end are rejoined first), reduced to a
    MinHash (``datasketch``); and the header fields (dossier, title, nr. or EK letter, date), read
    by the header parser's own patterns (:func:`difftool.parse.common.read_header`).
 2. **candidates** (:func:`candidates`): MinHash LSH at a low Jaccard threshold, so only files
-   that share a band of their signature are ever paired (near-linear, never all pairs); then a
-   containment estimate from the two signatures and sizes, so a cover letter meets the same letter
-   with its annexes although their Jaccard is low.
-3. **verify** each candidate pair (:func:`verify`): the header fields may *separate* two files
-   (different dates, dossiers, or numbers of one edition are different letters, however much text
-   they share: the JBZ-Raad reports of March and June) or *confirm* them; then the engine's
-   aligner (:func:`difftool.align.align`) aligns the two texts sentence by sentence and the share
-   of the smaller text that finds a counterpart decides.
-4. **assemble** (:func:`assemble`): verified pairs join files into groups (connected components),
-   each a frozen :class:`VersionGroup` with its members (edition, flavour, header) and evidence,
-   so a later stage (``batch``) can take one group at a time and reconcile it.
+   that share a band of their signature are ever paired (never all pairs), with a containment
+   estimate from the two signatures and sizes, so a cover letter meets the same letter with its
+   annexes although their Jaccard is low; at most a few candidates per file, so the cost stays
+   linear even when a thousand letters repeat one standard paragraph.
+3. **verify** (:func:`verify_component`), one connected component of candidates at a time,
+   strongest first: the header fields *separate* two letters (different dates, dossiers, or
+   numbers of one edition are different letters, however much text they share: the JBZ-Raad
+   reports of March and June) or *confirm* them; a pair that clearly shares most of its text is
+   accepted; in between the engine's aligner (:func:`difftool.align.align`) aligns the two texts
+   sentence by sentence and the share of the smaller text that finds a counterpart decides.
+4. **assemble** (:func:`assemble`): accepted pairs join files into groups, each a frozen
+   :class:`VersionGroup` with its members (edition, flavour, header) and evidence, so a later
+   stage (``batch``) can take one group at a time and reconcile it.
 
 Every threshold is a field of :class:`GroupOptions`; docs/corpus.md explains the choices.
 """
@@ -202,7 +204,8 @@ class Grouping:
     rejected: tuple[Evidence, ...]
     """Candidate pairs that verification turned down, with the reason."""
     candidates: int
-    """How many pairs LSH proposed (the cost: compare with files x (files - 1) / 2)."""
+    """How many candidate pairs LSH proposed and were kept (the cost: compare with
+    files x (files - 1) / 2)."""
 
 
 # --- stage 1: fingerprint ----------------------------------------------------------------------
@@ -391,9 +394,22 @@ _FIELDS = ("dossier", "date", "number", "letter_code", "title")
 _IDENTIFYING = frozenset({"dossier", "date", "number", "letter_code"})
 
 
+@lru_cache(maxsize=1 << 12)
+def _dossier_key(value: str) -> str:
+    """A dossier as :mod:`difftool.references` reads it in a citation (``32 317`` = ``32317`` =
+    ``32.317``; ``36410 VI`` = ``36 410-VI``), so the header and the citations agree on what one
+    dossier is."""
+    from difftool.references import find_references
+
+    refs = find_references(f"Kamerstukken II 2025/26, {value}, nr. 1")
+    if refs and refs[0].dossiers:
+        return " ".join(refs[0].dossiers)
+    return re.sub(r"[\s.]", "", value).upper()
+
+
 def _norm(field_name: str, value: str) -> str:
     if field_name == "dossier":
-        return re.sub(r"[\s.]", "", value).upper()
+        return _dossier_key(value)
     return " ".join(value.casefold().split())
 
 

@@ -310,12 +310,23 @@ def test_argrewrite_essay_drafts_under_random_names(tmp_path: Path) -> None:
             None,
         ),
         (Header(dossier="32 317", number="1014"), Header(dossier="32 317", letter_code="QF"), ("dossier",), None),
+        (Header(dossier="36410 VI"), Header(dossier="36 410-VI"), ("dossier",), None),
+        (Header(dossier="21 501-20"), Header(dossier="21 501-02"), (), "dossier: 21 501-20 / 21 501-02"),
         (Header(number="1014"), Header(number="1013"), (), "number: 1014 / 1013"),
         (Header(date="18 maart 2026"), Header(date="22 juni 2026"), (), "date: 18 maart 2026 / 22 juni 2026"),
         (Header(title="JBZ-Raad"), Header(title="Vreemdelingenbeleid"), (), None),
         (Header(), Header(dossier="32 317"), (), None),
     ],
-    ids=["same-letter", "tk-vs-ek-edition", "other-number", "other-date", "title-alone-never-separates", "no-header"],
+    ids=[
+        "same-letter",
+        "tk-vs-ek-edition",
+        "budget-chapter-forms",
+        "other-sub-dossier",
+        "other-number",
+        "other-date",
+        "title-alone-never-separates",
+        "no-header",
+    ],
 )
 def test_compare_headers(a: Header, b: Header, shared: tuple[str, ...], conflict: str | None) -> None:
     assert compare_headers(a, b) == (shared, conflict)
