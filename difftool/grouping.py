@@ -122,8 +122,9 @@ class Fingerprint:
     """Characters of text."""
     shingles: int
     """Distinct shingles (the set the signature summarises)."""
-    signature: tuple[int, ...] = field(repr=False)
-    """MinHash hash values."""
+    signature: bytes = field(repr=False)
+    """MinHash hash values, each a little-endian 32-bit integer (the ``affine32`` scheme's range):
+    1 kB for 256, where a tuple of Python integers would take ten."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +260,14 @@ def _permutations(num_perm: int) -> Any:
     return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
 
 
-def signature(hashes: NDArray[np.uint64], num_perm: int) -> tuple[int, ...]:
+def signature(hashes: NDArray[np.uint64], num_perm: int) -> bytes:
     """The MinHash of a set of shingle hashes (a fixed seed and scheme: every process and every
     machine of a cluster computes the same signature)."""
     from datasketch import MinHash
 
     m = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=_permutations(num_perm), scheme=SCHEME)
     m.update_batch(hashes.tolist())
-    return tuple(int(v) for v in m.hashvalues)
+    return np.asarray(m.hashvalues, dtype="<u4").tobytes()
 
 
 def fingerprint(
@@ -329,7 +330,8 @@ def candidates(fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_OPTIO
     from datasketch import LeanMinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
-    sigs = np.array([fp.signature for fp in fps], dtype=np.uint64).reshape(len(fps), options.num_perm)
+    sigs = np.frombuffer(b"".join(fp.signature for fp in fps), dtype="<u4").astype(np.uint64)
+    sigs = sigs.reshape(len(fps), options.num_perm)
     sizes = np.array([fp.shingles for fp in fps], dtype=np.float64)
     for i in range(len(fps)):
         lsh.insert(i, LeanMinHash(seed=1, hashvalues=sigs[i], scheme=SCHEME), check_duplication=False)
