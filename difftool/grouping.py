@@ -237,8 +237,8 @@ def shingle_hashes(keys: Sequence[str], n: int) -> NDArray[np.uint64]:
     known = _WORD_HASH
     if len(known) > 1 << 20:
         known.clear()
-    for k in set(keys).difference(known):
-        known[k] = zlib.crc32(k.encode("utf-8"))
+    for w in set(keys).difference(known):
+        known[w] = zlib.crc32(w.encode("utf-8"))
     word = np.fromiter(map(known.__getitem__, keys), dtype=np.uint64, count=len(keys))
     count = len(keys) - n + 1
     h = np.zeros(count, dtype=np.uint64)
