@@ -47,7 +47,7 @@ from difftool.model import Metadata, Relation
 from difftool.parse.common import read_header
 from difftool.sentences import sentence_spans
 from difftool.sources import InputError, detect_flavour, read_source
-from difftool.text import fold, words
+from difftool.text import fold_text, words
 
 SCHEMA = "difftool.group/1"
 SCHEME = "affine32"
@@ -385,11 +385,20 @@ def components(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
 # --- stage 3: verify ---------------------------------------------------------------------------
 
 
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\r?\n\s*|(?<=[.!?:;])[\"'\u201d\u2019)\]]*[ \t]*\r?\n")
+"""Where a paragraph surely ends, in every flavour: a blank line, or a line end right after a
+sentence's closing mark (a hard-wrapped line that ends there ends a sentence too)."""
+
+
 def units(text: str) -> tuple[str, ...]:
-    """What the aligner pairs: the sentences of the text with its line wraps undone, so every
-    flavour (hard-wrapped PDF text, a paragraph per line) gives the same units."""
-    flat = " ".join(fold(_LINE_END_HYPHEN.sub("", text)).split())
-    return tuple(flat[s:e] for s, e in sentence_spans(flat))
+    """What the aligner pairs: the sentences of each paragraph with its line wraps undone, so
+    every flavour (hard-wrapped PDF text, a paragraph per line) gives the same units, and a
+    paragraph that ends without a full stop before a lower-case word stays a unit of its own."""
+    out: list[str] = []
+    for part in _PARAGRAPH_END.split(fold_text(_LINE_END_HYPHEN.sub("", text))):
+        flat = " ".join(part.split())
+        out.extend(flat[s:e] for s, e in sentence_spans(flat))
+    return tuple(out)
 
 
 _FIELDS = ("dossier", "date", "number", "letter_code", "title")

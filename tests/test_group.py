@@ -22,7 +22,7 @@ import pytest
 
 from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK, run_cli
 from difftool.corpus import group_paths
-from difftool.grouping import Header, compare_headers, components, containment
+from difftool.grouping import Header, compare_headers, components, containment, units
 from difftool.readers import read_letter
 from rerender import as_docx_text, as_markdown_pdf, as_pdf_text
 
@@ -341,3 +341,14 @@ def test_containment_from_jaccard() -> None:
 
 def test_components() -> None:
     assert components(6, [(4, 1), (1, 2), (5, 3)]) == [[1, 2, 4], [3, 5]]
+
+
+def test_units_are_the_same_in_every_flavour() -> None:
+    """Sentences of paragraphs, whatever the wrapping: hard-wrapped with a line-end hyphen, a
+    paragraph a line, blank-line paragraphs; a paragraph ending without a full stop stays apart."""
+    paragraph = "De Raad sprak over het Schengen­gebied. Er werd een akkoord bereikt over de verordening"
+    nxt = "daarna volgde de lunch."
+    wrapped = "De Raad sprak over het Schengen-\ngebied. Er werd een akkoord bereikt over\nde verordening\n\ndaarna volgde de lunch.\n"
+    one_line = f"{paragraph}\n\n{nxt}\n"
+    expected = ("De Raad sprak over het Schengengebied.", "Er werd een akkoord bereikt over de verordening", nxt)
+    assert units(wrapped) == units(one_line) == expected
