@@ -242,6 +242,7 @@ def test_scheduler_without_dask_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_dask_engine_gives_the_same_document(tmp_path: Path) -> None:
     """On a local cluster (threads in this process), the same groups, evidence and order."""
+    pytest.importorskip("dask.distributed", reason="the dask extra")
     from difftool.render.groupjson import render_grouping
 
     tk = read_letter(str(TK))
@@ -264,6 +265,7 @@ def test_local_worker_processes_give_the_same_groups(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(sys.platform != "linux", reason="a local Dask cluster of processes")
 def test_cli_dask_engine_on_a_local_cluster(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="the dask extra")
     for p in (EK, TK, EK_MARCH):
         shutil.copy(p, tmp_path / p.name)
     local = run_cli("group", str(tmp_path), "--format", "json")
