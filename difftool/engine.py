@@ -38,7 +38,7 @@ from difftool.model import (
 )
 from difftool.references import Reference, find_references
 from difftool.sentences import sentence_spans
-from difftool.text import join_blocks, squash, tokenize
+from difftool.text import join_blocks, shingles, tokenize, words
 
 DEFAULT_OPTIONS = Options()
 
@@ -57,12 +57,12 @@ class NotRelatedError(DifftoolError):
 # --- relatedness -----------------------------------------------------------------------------
 
 
-def _shingles(letter: Letter, n: int = 4) -> set[tuple[str, ...]]:
-    words: list[str] = []
+def _shingles(letter: Letter, n: int = 4) -> set[str]:
+    keys: list[str] = []
     for b in letter.blocks:
         if b.kind is not BlockKind.HEADER:
-            words.extend(w for w in (squash(x) for x in b.text.split()) if w)
-    return set(zip(*(words[k:] for k in range(n)), strict=False))
+            keys.extend(words(b.text))
+    return shingles(keys, n)
 
 
 def relatedness(a: Letter, b: Letter) -> float:

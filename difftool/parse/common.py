@@ -267,18 +267,7 @@ class _Builder:
             self.add(BlockKind.PARAGRAPH, p.text, p)
 
     def metadata(self) -> Metadata:
-        m = self.meta
-        return Metadata(
-            dossier=m.get("dossier"),
-            title=m.get("title"),
-            number=m.get("number"),
-            letter_code=m.get("letter_code"),
-            vergaderjaar=m.get("vergaderjaar"),
-            sender=m.get("sender"),
-            chamber=m.get("chamber"),
-            place=m.get("place"),
-            date=m.get("date"),
-        )
+        return _metadata(self.meta)
 
 
 def build_letter(
@@ -318,6 +307,42 @@ def build_letter(
         furniture=furniture,
         notes=notes,
     )
+
+
+def _metadata(meta: dict[str, str]) -> Metadata:
+    return Metadata(
+        dossier=meta.get("dossier"),
+        title=meta.get("title"),
+        number=meta.get("number"),
+        letter_code=meta.get("letter_code"),
+        vergaderjaar=meta.get("vergaderjaar"),
+        sender=meta.get("sender"),
+        chamber=meta.get("chamber"),
+        place=meta.get("place"),
+        date=meta.get("date"),
+    )
+
+
+_HEADER_NOISE = re.compile(r"\*\*|\[bookmark: [^\]]*\]|\^\{[^}\n]*\}")
+
+
+def read_header(text: str, lines: int = 24) -> Metadata:
+    """What the header of a letter's text says, without parsing the rest: the header patterns of
+    :func:`build_letter` run over the first ``lines`` non-blank lines (markdown emphasis and
+    bookmarks removed, a tab-separated header line split at its tabs). Cheap enough to run on every
+    file of a corpus; the full parse finds the same fields where the header is not hard-wrapped."""
+    meta: dict[str, str] = {}
+    seen = 0
+    for raw in text[:8000].splitlines():
+        for part in _HEADER_NOISE.sub("", raw).split("\t"):
+            t = " ".join(part.split())
+            if not t:
+                continue
+            seen += 1
+            if seen > lines:
+                return _metadata(meta)
+            _header_field(t, meta)
+    return _metadata(meta)
 
 
 def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, int]]:
