@@ -223,6 +223,7 @@ def cli() -> None:
       difftool inspect letter.txt --format json
       difftool report letter-ek.txt letter-tk.txt -o report.html
       difftool reconcile letter-docx.txt letter-tk.txt letter-ek.txt
+      difftool group archive/ --format json
     """
 
 
@@ -793,6 +794,80 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool, flavou
 
     buf = io.StringIO() if output else None
     render_text(letter, _console(buf))
+    if buf is not None:
+        _write(buf.getvalue(), output)
+
+
+@cli.command("group")
+@click.argument("paths", nargs=-1, required=True, type=LETTER)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the work runs: this machine, or a Dask cluster (docs/corpus.md).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (local engine; dask: local cluster workers).",
+)
+@click.option("--no-evidence", is_flag=True, help="Text output: list the members only, not the pairs that join them.")
+def group_cmd(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+    no_evidence: bool,
+) -> None:
+    """Find which files under PATHS are versions of the same letter.
+
+    Folders are read recursively; files that are not text (or .pdf/.docx) are reported and
+    skipped. Each group lists its members (edition, flavour, header) and the evidence that joins
+    them (shared text, aligned share, shared header fields).
+
+    \b
+    Examples:
+      difftool group samples/
+      difftool group archive/ --format json -o groups.json
+      difftool group /shared/archive --engine dask --scheduler tcp://scheduler:8786
+    """
+    from difftool.corpus import group_paths
+
+    _check_outputs(paths, output)
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
+    try:
+        grouping = group_paths(list(paths), engine=engine, jobs=jobs, scheduler=scheduler)
+    except ImportError:
+        fail("--engine dask needs the 'dask' extra: pip install 'difftool[dask]'")
+    except OSError as exc:  # a cluster that cannot be reached
+        fail(f"{engine} engine: {exc}")
+    for s in grouping.skipped:
+        warn(f"{s.path}: {s.reason}; skipped")
+    if not grouping.groups and not grouping.singles:
+        fail(f"no readable file under {', '.join(paths)}")
+    if fmt == "json":
+        from difftool.render.groupjson import render_grouping
+
+        _write(render_grouping(grouping), output)
+        return
+    from difftool.render.grouptext import render_grouping as render_text
+
+    buf = io.StringIO() if output else None
+    render_text(grouping, _console(buf), show_evidence=not no_evidence)
     if buf is not None:
         _write(buf.getvalue(), output)
 

@@ -38,7 +38,7 @@ from difftool.model import (
 )
 from difftool.references import Reference, find_references
 from difftool.sentences import sentence_spans
-from difftool.text import squash, tokenize
+from difftool.text import shingles, tokenize, words
 
 DEFAULT_OPTIONS = Options()
 
@@ -58,11 +58,11 @@ class NotRelatedError(DifftoolError):
 
 
 def _shingles(letter: Letter, n: int = 4) -> set[str]:
-    words: list[str] = []
+    keys: list[str] = []
     for b in letter.blocks:
         if b.kind is not BlockKind.HEADER:
-            words.extend(w for w in (squash(x) for x in b.text.split()) if w)
-    return {" ".join(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+            keys.extend(words(b.text))
+    return shingles(keys, n)
 
 
 def relatedness(a: Letter, b: Letter) -> float:

@@ -48,17 +48,44 @@ def fold_same_length(text: str) -> str:
     return text.translate(QUOTES).translate(DASHES).translate(SPACES)
 
 
+_FOLDED = {**QUOTES, **DASHES, **SPACES}
+_TO_FOLD = re.compile("[" + re.escape("".join(map(chr, _FOLDED))) + "]")
+_INVISIBLE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+
+
+def fold_text(text: str) -> str:
+    """:func:`fold` without its cache, for whole texts (a cache of whole files would only grow).
+    The characters to fold are found by regular expression: most texts hold few of them, and
+    ``str.translate`` with a table visits every character in Python."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    return _TO_FOLD.sub(lambda m: str(_FOLDED[ord(m.group())]), text)
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold what is cosmetic: ligatures and width (NFKC), quotes, dashes, odd spaces, soft hyphens."""
-    text = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
-    return text.translate(QUOTES).translate(DASHES).translate(SPACES)
+    return fold_text(text)
 
 
 @lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Key for 'same text, different format': folded, case-folded, letters and digits only."""
     return _NOT_ALNUM.sub("", fold(text).casefold())
+
+
+_NOT_ALNUM_OR_SPACE = re.compile(r"[^\w\s]|_")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as comparison keys: what :func:`squash` makes of each white-space
+    separated token (tokens with no letter or digit dropped), in one pass over the whole text.
+    What shingles are made of."""
+    return _NOT_ALNUM_OR_SPACE.sub("", fold_text(text).casefold()).split()
+
+
+def shingles(keys: list[str], n: int = 4) -> set[str]:
+    """Word ``n``-grams of a list of :func:`words`, each one string."""
+    return {" ".join(keys[i : i + n]) for i in range(max(0, len(keys) - n + 1))}
 
 
 @dataclass(frozen=True, slots=True)

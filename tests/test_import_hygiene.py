@@ -27,6 +27,10 @@ ENGINE_MODULES = [
     "difftool.reconcile",
     "difftool.render.reconcile_json",
     "difftool.tui.view",
+    "difftool.grouping",
+    "difftool.walk",
+    "difftool.corpus",
+    "difftool.render.groupjson",
 ]
 
 
@@ -47,6 +51,8 @@ def test_engine_never_imports_ui_libraries() -> None:
         + "from difftool.render.reconcile_json import render_reconcile\n"
         + "render_reconcile(reconcile(ReconcileRequest(('samples/2026-06-22-jbz-docx.txt', "
         + "'samples/2026-06-22-jbz-tk.txt', 'samples/2026-06-22-jbz-ek.txt'))))\n"
+        + "from difftool.corpus import group_paths\nfrom difftool.render.groupjson import render_grouping\n"
+        + "render_grouping(group_paths(['samples']))\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'click'))\n"
         + "print(','.join(bad))\n"
     )

@@ -276,17 +276,7 @@ def build_letter(
     footnotes = tuple(
         Footnote(n, body.collapse().text, body.collapse().offsets, cited.get(n)) for n, body in sorted(bodies.items())
     )
-    metadata = Metadata(
-        dossier=meta.get("dossier"),
-        title=meta.get("title"),
-        number=meta.get("number"),
-        letter_code=meta.get("letter_code"),
-        vergaderjaar=meta.get("vergaderjaar"),
-        sender=meta.get("sender"),
-        chamber=meta.get("chamber"),
-        place=meta.get("place"),
-        date=meta.get("date"),
-    )
+    metadata = _metadata(meta)
     return Letter(
         path=path,
         encoding=encoding,
@@ -299,6 +289,42 @@ def build_letter(
         furniture=furniture,
         notes=notes,
     )
+
+
+def _metadata(meta: dict[str, str]) -> Metadata:
+    return Metadata(
+        dossier=meta.get("dossier"),
+        title=meta.get("title"),
+        number=meta.get("number"),
+        letter_code=meta.get("letter_code"),
+        vergaderjaar=meta.get("vergaderjaar"),
+        sender=meta.get("sender"),
+        chamber=meta.get("chamber"),
+        place=meta.get("place"),
+        date=meta.get("date"),
+    )
+
+
+_HEADER_NOISE = re.compile(r"\*\*|\[bookmark: [^\]]*\]|\^\{[^}\n]*\}")
+
+
+def read_header(text: str, lines: int = 24) -> Metadata:
+    """What the header of a letter's text says, without parsing the rest: the header patterns of
+    :func:`build_letter` run over the first ``lines`` non-blank lines (markdown emphasis and
+    bookmarks removed, a tab-separated header line split at its tabs). Cheap enough to run on every
+    file of a corpus; the full parse finds the same fields where the header is not hard-wrapped."""
+    meta: dict[str, str] = {}
+    seen = 0
+    for raw in text[:8000].splitlines():
+        for part in _HEADER_NOISE.sub("", raw).split("\t"):
+            t = " ".join(part.split())
+            if not t:
+                continue
+            seen += 1
+            if seen > lines:
+                return _metadata(meta)
+            _header_field(t, meta)
+    return _metadata(meta)
 
 
 def _header_field(t: str, meta: dict[str, str]) -> list[tuple[HeaderField, int, int]]:
