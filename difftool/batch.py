@@ -24,8 +24,10 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib.metadata import PackageNotFoundError, version
+from types import MappingProxyType
+from typing import Any
 
 from difftool.engine import NotRelatedError
 from difftool.grouping import Grouping, VersionGroup
@@ -51,6 +53,19 @@ class Rules:
     @property
     def threshold(self) -> Severity:
         return self.fail_on or self.policy.fail_on
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled for worker processes (-j): the policy's read-only mappings travel as dicts."""
+        policy = {
+            f.name: dict(v) if isinstance(v := getattr(self.policy, f.name), MappingProxyType) else v
+            for f in fields(self.policy)
+        }
+        return (_rules, (policy, self.fail_on, self.options, self.flavour))
+
+
+def _rules(policy: dict[str, Any], fail_on: Severity | None, options: Options, flavour: Flavour | None) -> Rules:
+    frozen: dict[str, Any] = {k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in policy.items()}
+    return Rules(Policy(**frozen), fail_on, options, flavour)
 
 
 @dataclass(frozen=True, slots=True)

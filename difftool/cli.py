@@ -46,7 +46,7 @@ from difftool.visible import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from difftool.grouping import Grouping
+    from difftool.grouping import Grouping, VersionGroup
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 LETTER = click.Path(readable=False)
@@ -937,57 +937,91 @@ def _status(message: str) -> Iterator[None]:
         yield
 
 
+def _group_job(g: VersionGroup, rules: Rules, outdir: str | None, key: str, lines: bool) -> tuple[Outcome, list[str]]:
+    """One group: reconciled through the one pipeline, its reports written (with ``outdir``), and
+    for ``check --corpus`` (``lines``) its failing points as check lines. Runs in this process or
+    in a worker process (-j); returns the outcome without its reconciliation, which is large."""
+    from difftool.batch import failed, group_id, reconcile_group
+    from difftool.render.batchdir import write_group
+    from difftool.render.reconcile_json import point_line
+
+    try:
+        o = reconcile_group(g, rules)
+    except Exception as exc:  # one group never stops a run over thousands
+        if os.environ.get("DIFFTOOL_DEBUG"):
+            raise
+        o = failed(group_id(g.paths), g, f"internal error: {type(exc).__name__}: {exc}")
+    if outdir:
+        write_group(outdir, o, key)
+    found: list[str] = []
+    if lines and o.reconciliation is not None:
+        found = [point_line(p, o.reconciliation.labels) for p in o.reconciliation.failing]
+    elif lines and o.error:
+        found = [visible(f"difftool check: {o.id} ({', '.join(o.group.paths)}): not reconciled: {o.error}")]
+    return dataclasses.replace(o, reconciliation=None), found
+
+
 def _reconcile_groups(
-    grouping: Grouping, rules: Rules, outdir: str | None, resume: bool, on_done: Callable[[Outcome], None]
-) -> tuple[list[Outcome], int]:
-    """Reconcile every group, one at a time, with a progress bar on a terminal. With ``outdir``,
-    each group's reports are written as soon as it is done, and with ``resume`` a group an earlier
-    run finished under the same rules is taken from its record. Returns the outcomes (without
-    their reconciliations, which ``on_done`` may read first) and how many were taken over."""
-    from difftool.batch import failed, group_id, group_key, reconcile_group
-    from difftool.render.batchdir import load_done, stamps, write_group
+    grouping: Grouping, rules: Rules, outdir: str | None, resume: bool, jobs: int, lines: bool = False
+) -> tuple[list[Outcome], int, list[str]]:
+    """Reconcile every group (in ``jobs`` worker processes when more than one), with a progress
+    bar on a terminal. With ``outdir`` each group's reports are written as soon as it is done, and
+    with ``resume`` a group an earlier run finished under the same rules is taken from its record.
+    Returns the outcomes in the grouping's order, how many were taken over, and the check lines."""
+    from difftool.batch import group_id, group_key
+    from difftool.render.batchdir import load_done, stamps
 
-    outcomes: list[Outcome] = []
-    reused = 0
-    console = _stderr_console()
-    progress: Any = None
-    if console is not None and grouping.groups:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        progress = Progress(
-            TextColumn("reconciling"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-        )
-    task = progress.add_task("groups", total=len(grouping.groups)) if progress else None
-    with progress if progress is not None else contextlib.nullcontext():
-        for g in grouping.groups:
-            gid = group_id(g.paths)
-            key = group_key(rules, stamps(g.paths)) if outdir else ""
-            done = load_done(outdir, gid, g, key) if outdir and resume else None
-            if done is not None:
-                outcomes.append(done)
-                reused += 1
+    groups = grouping.groups
+    outcomes: list[Outcome | None] = [None] * len(groups)
+    found: list[list[str]] = [[] for _ in groups]
+    todo: list[tuple[int, str]] = []
+    for i, g in enumerate(groups):
+        key = group_key(rules, stamps(g.paths)) if outdir else ""
+        done = load_done(outdir, group_id(g.paths), g, key) if outdir and resume else None
+        if done is None:
+            todo.append((i, key))
+        outcomes[i] = done
+    reused = len(groups) - len(todo)
+    progress = _progress(len(groups), reused)
+    try:
+        with progress if progress is not None else contextlib.nullcontext():
+            if jobs <= 1 or len(todo) < 2:
+                for i, key in todo:
+                    outcomes[i], found[i] = _group_job(groups[i], rules, outdir, key, lines)
+                    if progress is not None:
+                        progress.advance(progress.task_ids[0])
             else:
-                try:
-                    o = reconcile_group(g, rules)
-                except Exception as exc:  # one group never stops a run over thousands
-                    if os.environ.get("DIFFTOOL_DEBUG"):
-                        raise
-                    o = failed(gid, g, f"internal error: {type(exc).__name__}: {exc}")
-                if outdir:
-                    try:
-                        write_group(outdir, o, key)
-                    except OSError as exc:
-                        fail(f"{outdir}: cannot write ({exc.strerror or exc})")
-                on_done(o)
-                outcomes.append(dataclasses.replace(o, reconciliation=None))
-            if progress is not None:
-                progress.advance(task)
-    return outcomes, reused
+                from concurrent.futures import ProcessPoolExecutor, as_completed
+
+                with ProcessPoolExecutor(max_workers=jobs) as pool:
+                    futures = {pool.submit(_group_job, groups[i], rules, outdir, key, lines): i for i, key in todo}
+                    for future in as_completed(futures):
+                        i = futures[future]
+                        outcomes[i], found[i] = future.result()
+                        if progress is not None:
+                            progress.advance(progress.task_ids[0])
+    except OSError as exc:
+        fail(f"{outdir}: cannot write ({exc.strerror or exc})")
+    return [o for o in outcomes if o is not None], reused, [line for part in found for line in part]
+
+
+def _progress(total: int, done: int) -> Any:
+    """A rich progress bar on stderr for the reconciling, only when stderr is a terminal."""
+    console = _stderr_console()
+    if console is None or not total:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("reconciling groups"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    progress.add_task("groups", total=total, completed=done)
+    return progress
 
 
 def _check_outdir(paths: Sequence[str], outdir: str) -> None:
@@ -1071,7 +1105,7 @@ def batch_cmd(
     except OSError as exc:
         fail(f"{outdir}: cannot create the output folder ({exc.strerror or exc})")
     grouping = _group_corpus(paths, engine, jobs, scheduler)
-    outcomes, reused = _reconcile_groups(grouping, rules, outdir, resume, lambda o: None)
+    outcomes, reused, _ = _reconcile_groups(grouping, rules, outdir, resume, jobs)
     b = Batch(grouping, tuple(outcomes), rules.threshold)
     try:
         write_index(outdir, b)
@@ -1114,19 +1148,9 @@ def _check_corpus(
     paths: Sequence[str], rules: Rules, fmt: str, output: str | None, engine: str, jobs: int, scheduler: str | None
 ) -> int:
     """`check --corpus`: every group reconciled; exit 1 when one fails or cannot be reconciled."""
-    from difftool.render.reconcile_json import point_line
 
     grouping = _group_corpus(paths, engine, jobs, scheduler)
-    lines: list[str] = []
-
-    def collect(o: Outcome) -> None:
-        r = o.reconciliation
-        if r is not None:
-            lines.extend(point_line(p, r.labels) for p in r.failing)
-        elif o.error:
-            lines.append(visible(f"difftool check: {o.id} ({', '.join(o.group.paths)}): not reconciled: {o.error}"))
-
-    outcomes, _ = _reconcile_groups(grouping, rules, None, False, collect)
+    outcomes, _, lines = _reconcile_groups(grouping, rules, None, False, jobs, lines=fmt == "text")
     b = Batch(grouping, tuple(outcomes), rules.threshold)
     if fmt == "json":
         from difftool.render.batchjson import render_batch

@@ -210,7 +210,9 @@ def test_a_group_that_cannot_be_reconciled_is_reported_not_fatal(pile: Path, tmp
     assert "not reconciled" in render_index(doc) and "no such file" in render_index(doc).lower()
 
 
-def test_dask_engine_gives_the_same_summary(batch_run: tuple[Path, dict[str, Any], Any], pile: Path, tmp_path: Path) -> None:
+def test_dask_engine_gives_the_same_summary(
+    batch_run: tuple[Path, dict[str, Any], Any], pile: Path, tmp_path: Path
+) -> None:
     pytest.importorskip("dask.distributed")
     _, doc, _ = batch_run
     r = run_cli("batch", str(pile), "-o", str(tmp_path / "out"), "--engine", "dask", "-j", "1")
@@ -256,7 +258,14 @@ def test_check_corpus_passes_identical_rerenderings(tmp_path: Path) -> None:
         (["check", "--corpus", str(EK), "--scheduler", "tcp://x:1"], "--scheduler needs --engine dask"),
         (["batch", str(EK)], "Missing option '-o'"),
     ],
-    ids=["check-one-file", "corpus-junit", "corpus-review", "engine-without-corpus", "scheduler-without-dask", "batch-no-o"],
+    ids=[
+        "check-one-file",
+        "corpus-junit",
+        "corpus-review",
+        "engine-without-corpus",
+        "scheduler-without-dask",
+        "batch-no-o",
+    ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: list[str], needle: str) -> None:
     r = run_cli(*args)
@@ -308,3 +317,60 @@ def test_index_opens_in_chromium_with_working_links(browser: Any, batch_run: tup
         page.wait_for_load_state()
     page.close()
     assert problems == []
+
+
+def test_worker_processes_give_the_same_summary(
+    batch_run: tuple[Path, dict[str, Any], Any], pile: Path, tmp_path: Path
+) -> None:
+    _, doc, _ = batch_run
+    r = run_cli("batch", str(pile), "-o", str(tmp_path / "out"), "-j", "2")
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8")) == doc
+
+
+def test_rules_with_a_policy_file_survive_the_trip_to_a_worker(tmp_path: Path) -> None:
+    """Worker processes get the rules pickled; the policy's read-only mappings must arrive whole."""
+    import pickle
+
+    from difftool.model import Options, Severity
+    from difftool.policy import load_policy
+
+    (tmp_path / "difftool.toml").write_text(
+        'fail-on = "editorial"\n[severity]\npunctuation = "substantive"\n', encoding="utf-8"
+    )
+    policy, _ = load_policy(str(tmp_path), None)
+    rules = Rules(policy, Severity.COSMETIC, Options(force=True))
+    back = pickle.loads(pickle.dumps(rules))
+    assert back == rules and repr(back) == repr(rules)
+    assert dict(back.policy.severity) == {"punctuation": Severity.SUBSTANTIVE}
+
+
+def test_progress_bar_only_on_a_terminal(pile: Path, tmp_path: Path) -> None:
+    """stderr a terminal: a progress bar (and the summary still on stdout); not a terminal: none."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "difftool", "batch", str(pile / "june"), "-o", str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+        cwd=str(ROOT),
+        timeout=120,
+    )
+    os.close(follower)
+    seen = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            seen += chunk
+    except OSError:
+        pass
+    os.close(leader)
+    assert proc.returncode == 0
+    assert b"reconciling groups" in seen or b"grouping the files" in seen
+    assert b"index.html" in proc.stdout
+    r = run_cli("batch", str(pile / "june"), "-o", str(tmp_path / "out2"))
+    assert "reconciling" not in r.stderr and "grouping" not in r.stderr
