@@ -26,7 +26,7 @@ from difftool.render.batchjson import batch_dict
 from rerender import as_docx_text, as_markdown_pdf, as_pdf_text
 
 jsonschema = pytest.importorskip("jsonschema")
-from referencing import Registry, Resource  # noqa: E402
+from referencing import Registry, Resource
 
 SCHEMAS = {
     name: json.loads((ROOT / "docs" / "schema" / name).read_text(encoding="utf-8"))
