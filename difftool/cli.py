@@ -1138,7 +1138,7 @@ def _batch_summary(b: Batch, outdir: str | None, reused: int, limit: int = 10) -
     if outdir is not None:
         done = len(b.outcomes) - reused
         lines.append(
-            f"{os.path.join(outdir, 'index.html')}: {done} group(s) reconciled"
+            f"{os.path.join(outdir, 'index.html')}: {done} group(s) done in this run"
             + (f", {reused} kept from an earlier run" if reused else "")
         )
     return "".join(visible(line) + "\n" for line in lines)

@@ -140,7 +140,7 @@ def test_resume_keeps_finished_groups_and_finishes_an_interrupted_run(
     before = stamps(out)
     r = run_cli("batch", str(pile), "-o", str(out), "--resume")
     assert r.returncode == 0, r.stderr
-    assert "0 group(s) reconciled, 2 kept from an earlier run" in r.stdout
+    assert "0 group(s) done in this run, 2 kept from an earlier run" in r.stdout
     assert stamps(out) == before
     assert json.loads((out / "summary.json").read_text(encoding="utf-8")) == doc
 
@@ -149,7 +149,7 @@ def test_resume_keeps_finished_groups_and_finishes_an_interrupted_run(
     (out / "groups" / f"{june}.html").unlink()
     r = run_cli("batch", str(pile), "-o", str(out), "--resume")
     assert r.returncode == 0, r.stderr
-    assert "1 group(s) reconciled, 1 kept from an earlier run" in r.stdout
+    assert "1 group(s) done in this run, 1 kept from an earlier run" in r.stdout
     after = stamps(out)
     for name in before:
         assert (after[name] == before[name]) == name.startswith(rendered), name
@@ -166,12 +166,12 @@ def test_resume_redoes_groups_made_under_other_rules_or_with_a_broken_record(
     rendered = by_dir(doc)["rendered"]["id"]
     (out / "groups" / f"{rendered}.done.json").write_text('{"key": "trunc', encoding="utf-8")
     r = run_cli("batch", str(pile), "-o", str(out), "--resume")
-    assert "1 group(s) reconciled, 1 kept" in r.stdout, r.stderr
+    assert "1 group(s) done in this run, 1 kept" in r.stdout, r.stderr
     r = run_cli("batch", str(pile), "-o", str(out), "--resume", "--fail-on", "editorial")
-    assert "2 group(s) reconciled" in r.stdout, r.stderr
+    assert "2 group(s) done in this run" in r.stdout, r.stderr
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["fail_on"] == "editorial"
     r = run_cli("batch", str(pile), "-o", str(out), "--fail-on", "editorial")
-    assert "2 group(s) reconciled" in r.stdout, r.stderr  # without --resume everything is done again
+    assert "2 group(s) done in this run" in r.stdout, r.stderr  # without --resume everything is done again
 
 
 def test_an_output_folder_inside_the_input_is_refused_unless_hidden(pile: Path, tmp_path: Path) -> None:
@@ -208,6 +208,32 @@ def test_a_group_that_cannot_be_reconciled_is_reported_not_fatal(pile: Path, tmp
     assert doc["passed"] is False and doc["summary"]["errors"] == 1
     assert doc["groups"][0]["report"] is None and doc["groups"][0]["points"] is None
     assert "not reconciled" in render_index(doc) and "no such file" in render_index(doc).lower()
+
+
+def test_a_group_the_relatedness_gate_turns_down_is_an_error_not_fatal(tmp_path: Path) -> None:
+    """A truncated extraction spliced with other letters' text: the grouping joins it to the letter
+    (same header, a sixth of the text aligned), the engine's gate does not. The batch lists the
+    group with its error and goes on; --force reconciles it; check --corpus fails on it."""
+    (tmp_path / "in").mkdir()
+    tk, march, agenda = (p.read_text(encoding="utf-8") for p in (TK, EK_MARCH, AGENDA))
+    (tmp_path / "in" / "full.txt").write_text(tk, encoding="utf-8")
+    spliced = tk[: len(tk) // 6] + "\n\n" + march[len(march) // 3 :] + "\n\n" + agenda[len(agenda) // 3 :]
+    (tmp_path / "in" / "spliced.txt").write_text(spliced, encoding="utf-8")
+    out = tmp_path / "out"
+    r = run_cli("batch", str(tmp_path / "in"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    validate(doc)
+    (g,) = doc["groups"]
+    assert g["status"] == "error" and "not versions of the same letter" in g["error"]
+    assert g["report"] is None and doc["summary"]["errors"] == 1 and not doc["passed"]
+    assert "error" in r.stdout and "not versions of the same letter" in (out / "index.html").read_text(encoding="utf-8")
+    r = run_cli("batch", str(tmp_path / "in"), "-o", str(out), "--resume", "--force")
+    assert r.returncode == 0, r.stderr
+    (g,) = json.loads((out / "summary.json").read_text(encoding="utf-8"))["groups"]
+    assert g["status"] in ("pass", "fail") and (out / g["report"]).is_file()
+    r = run_cli("check", "--corpus", str(tmp_path / "in"))
+    assert r.returncode == 1 and "not reconciled: " in r.stdout
 
 
 def test_dask_engine_gives_the_same_summary(
