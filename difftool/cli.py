@@ -223,6 +223,7 @@ def cli() -> None:
       difftool report letter-ek.txt letter-tk.txt -o report.html
       difftool reconcile letter-docx.txt letter-tk.txt letter-ek.txt
       difftool group archive/ --format json
+      difftool batch archive/ -o reports/
     """
 
 
