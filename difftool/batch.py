@@ -27,14 +27,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from importlib.metadata import PackageNotFoundError, version
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from difftool.engine import NotRelatedError
-from difftool.grouping import Grouping, VersionGroup
 from difftool.model import SEVERITY_ORDER, Flavour, Options, Severity
 from difftool.policy import Policy
 from difftool.reconcile import NotRelatedPair, ReconcileRequest, Reconciliation, run
 from difftool.sources import InputError
+
+if TYPE_CHECKING:
+    from difftool.grouping import Grouping, VersionGroup  # numpy: only when a corpus is grouped
 
 SCHEMA = "difftool.batch/1"
 PASS, FAIL, ERROR = "pass", "fail", "error"
