@@ -13,14 +13,17 @@ not through a hard link or a symlink either) and are written atomically.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from difftool.atomic import write_atomically
+from difftool.batch import Batch, Outcome, Rules
 from difftool.engine import NotRelatedError
 from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, Letter, Options, Severity
 from difftool.pipeline import Request, Result, evaluate, read
@@ -42,6 +45,8 @@ from difftool.visible import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from difftool.grouping import Grouping, VersionGroup
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 LETTER = click.Path(readable=False)
@@ -94,37 +99,6 @@ def _write(text: str, output: str | None) -> None:
         write_atomically(output, text)
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write ``text`` to a temporary file in the target's folder, then rename it over the target:
-    a reader never sees half a report, a failure leaves the old file whole, and a hard link to
-    another file is replaced rather than written through. A symlink is followed (its target is
-    replaced); a device or a pipe (``/dev/null``, a FIFO) is written into, since it cannot be
-    replaced. A new file gets the usual permissions (0666 minus the umask), a replaced one keeps its own."""
-    target = os.path.realpath(path)
-    if os.path.exists(target) and not os.path.isfile(target):
-        with open(target, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        return
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    import tempfile  # only when writing a file
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            os.fchmod(fh.fileno(), mode)
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _run(request: Request) -> Result:
@@ -200,6 +174,31 @@ def _flavour(name: str | None) -> Flavour | None:
     return Flavour(name) if name else None
 
 
+def engine_options(func: F) -> F:
+    """-j, --engine, --scheduler: where corpus mode (group, batch, check --corpus) runs the grouping."""
+    func = click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Corpus mode: worker processes (local engine; dask: local cluster workers).",
+    )(func)
+    func = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster.",
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="Corpus mode: where the grouping runs, this machine or a Dask cluster (docs/corpus.md).",
+    )(func)
+    return func
+
+
 def common_compare_options(func: F) -> F:
     func = flavour_option(func)
     func = click.option(
@@ -224,6 +223,7 @@ def cli() -> None:
       difftool report letter-ek.txt letter-tk.txt -o report.html
       difftool reconcile letter-docx.txt letter-tk.txt letter-ek.txt
       difftool group archive/ --format json
+      difftool batch archive/ -o reports/
     """
 
 
@@ -312,8 +312,15 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
 
 @cli.command("check")
 @click.argument("a", type=LETTER)
-@click.argument("b", type=LETTER)
+@click.argument("b", type=LETTER, required=False)
 @click.argument("more", nargs=-1, type=LETTER)
+@click.option(
+    "--corpus",
+    is_flag=True,
+    help="The arguments are files and folders of a corpus: group the versions (as `group`) and check "
+    "every group (as with three files); fails when any group does.",
+)
+@engine_options
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
@@ -334,8 +341,12 @@ def report_cmd(a: str, b: str, config: str | None, output: str | None, force: bo
 @common_compare_options
 def check_cmd(
     a: str,
-    b: str,
+    b: str | None,
     more: tuple[str, ...],
+    corpus: bool,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
     fail_on: str | None,
     fmt: str,
     review_file: str | None,
@@ -359,11 +370,27 @@ def check_cmd(
       difftool check letter-ek.txt letter-tk.txt --review letter-ek.difftool-review.json
       difftool check letter-ek.txt letter-tk.txt --format junit -o difftool-junit.xml
       difftool check letter.docx.txt letter-tk.txt letter-ek.txt
+      difftool check --corpus outbox/
 
     With three or more files the check reconciles them (as `difftool reconcile`, against the
     version with the most text) and fails when a variation point at or above --fail-on remains
-    (text and json formats).
+    (text and json formats). With --corpus it finds the groups of versions under the paths first
+    and fails when any group has such a point or cannot be reconciled (docs/corpus.md).
     """
+    if corpus:
+        paths = (a, *(() if b is None else (b,)), *more)
+        if review_file:
+            fail("--review applies to one set of versions, not to --corpus")
+        if fmt not in ("text", "json"):
+            fail(f"--format {fmt} is for two files; with --corpus use text or json")
+        _check_outputs((*paths, config), output)
+        policy, _ = _load_policy(config)
+        rules = Rules(policy, Severity(fail_on) if fail_on else None, Options(force=force), _flavour(flavour))
+        sys.exit(_check_corpus(paths, rules, fmt, output, engine, jobs, scheduler))
+    if b is None:
+        raise click.UsageError("Missing argument 'B'.", click.get_current_context())
+    if scheduler or engine != "local" or jobs != 1:
+        fail("--engine, --scheduler and --jobs apply to --corpus")
     _check_outputs((a, b, *more, config, review_file), output)
     policy, sources = _load_policy(config)
     if more:
@@ -922,6 +949,271 @@ def group_cmd(
     render_text(grouping, _console(buf), show_evidence=not no_evidence)
     if buf is not None:
         _write(buf.getvalue(), output)
+
+
+def _group_corpus(paths: Sequence[str], engine: str, jobs: int, scheduler: str | None) -> Grouping:
+    """Corpus mode's first half, as `group` runs it: skipped files are warnings, nothing readable exits 2."""
+    from difftool.corpus import group_paths
+
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
+    with _status(f"grouping the files under {len(paths)} path(s)"):
+        try:
+            grouping = group_paths(list(paths), engine=engine, jobs=jobs, scheduler=scheduler)
+        except ImportError:
+            fail("--engine dask needs the 'dask' extra: pip install 'difftool[dask]'")
+        except OSError as exc:  # a cluster that cannot be reached
+            fail(f"{engine} engine: {exc}")
+    for s in grouping.skipped:
+        warn(f"{s.path}: {s.reason}; skipped")
+    if not grouping.groups and not grouping.singles:
+        fail(f"no readable file under {', '.join(paths)}")
+    return grouping
+
+
+def _stderr_console() -> Console | None:
+    """A console on stderr for progress, only when stderr is a terminal (never in a CI log)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextlib.contextmanager
+def _status(message: str) -> Iterator[None]:
+    console = _stderr_console()
+    if console is None:
+        yield
+        return
+    with console.status(message):
+        yield
+
+
+def _group_job(g: VersionGroup, rules: Rules, outdir: str | None, key: str, lines: bool) -> tuple[Outcome, list[str]]:
+    """One group: reconciled through the one pipeline, its reports written (with ``outdir``), and
+    for ``check --corpus`` (``lines``) its failing points as check lines. Runs in this process or
+    in a worker process (-j); returns the outcome without its reconciliation, which is large."""
+    from difftool.batch import failed, group_id, reconcile_group
+    from difftool.render.batchdir import write_group
+    from difftool.render.reconcile_json import point_line
+
+    try:
+        o = reconcile_group(g, rules)
+    except Exception as exc:  # one group never stops a run over thousands
+        if os.environ.get("DIFFTOOL_DEBUG"):
+            raise
+        o = failed(group_id(g.paths), g, f"internal error: {type(exc).__name__}: {exc}")
+    if outdir:
+        write_group(outdir, o, key)
+    found: list[str] = []
+    if lines and o.reconciliation is not None:
+        found = [point_line(p, o.reconciliation.labels) for p in o.reconciliation.failing]
+    elif lines and o.error:
+        found = [visible(f"difftool check: {o.id} ({', '.join(o.group.paths)}): not reconciled: {o.error}")]
+    return dataclasses.replace(o, reconciliation=None), found
+
+
+def _reconcile_groups(
+    grouping: Grouping, rules: Rules, outdir: str | None, resume: bool, jobs: int, lines: bool = False
+) -> tuple[list[Outcome], int, list[str]]:
+    """Reconcile every group (in ``jobs`` worker processes when more than one), with a progress
+    bar on a terminal. With ``outdir`` each group's reports are written as soon as it is done, and
+    with ``resume`` a group an earlier run finished under the same rules is taken from its record.
+    Returns the outcomes in the grouping's order, how many were taken over, and the check lines."""
+    from difftool.batch import group_id, group_key
+    from difftool.render.batchdir import load_done, stamps
+
+    groups = grouping.groups
+    outcomes: list[Outcome | None] = [None] * len(groups)
+    found: list[list[str]] = [[] for _ in groups]
+    todo: list[tuple[int, str]] = []
+    for i, g in enumerate(groups):
+        key = group_key(rules, stamps(g.paths)) if outdir else ""
+        done = load_done(outdir, group_id(g.paths), g, key) if outdir and resume else None
+        if done is None:
+            todo.append((i, key))
+        outcomes[i] = done
+    reused = len(groups) - len(todo)
+    progress = _progress(len(groups), reused)
+    try:
+        with progress if progress is not None else contextlib.nullcontext():
+            if jobs <= 1 or len(todo) < 2:
+                for i, key in todo:
+                    outcomes[i], found[i] = _group_job(groups[i], rules, outdir, key, lines)
+                    if progress is not None:
+                        progress.advance(progress.task_ids[0])
+            else:
+                from concurrent.futures import ProcessPoolExecutor, as_completed
+
+                with ProcessPoolExecutor(max_workers=jobs) as pool:
+                    futures = {pool.submit(_group_job, groups[i], rules, outdir, key, lines): i for i, key in todo}
+                    for future in as_completed(futures):
+                        i = futures[future]
+                        outcomes[i], found[i] = future.result()
+                        if progress is not None:
+                            progress.advance(progress.task_ids[0])
+    except OSError as exc:
+        fail(f"{outdir}: cannot write ({exc.strerror or exc})")
+    return [o for o in outcomes if o is not None], reused, [line for part in found for line in part]
+
+
+def _progress(total: int, done: int) -> Any:
+    """A rich progress bar on stderr for the reconciling, only when stderr is a terminal."""
+    console = _stderr_console()
+    if console is None or not total:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("reconciling groups"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    progress.add_task("groups", total=total, completed=done)
+    return progress
+
+
+def _check_outdir(paths: Sequence[str], outdir: str) -> None:
+    """Refuse an output folder inside an input folder (its reports would be read as letters the
+    next time), unless a name on the way starts with ``.``, which the walk passes over."""
+    real_out = os.path.realpath(outdir)
+    for p in paths:
+        real = os.path.realpath(p)
+        if os.path.isfile(real) and real.startswith(real_out + os.sep):
+            fail(f"{p} is inside the output folder {outdir}")
+        if not os.path.isdir(real):
+            continue
+        rel = os.path.relpath(real_out, real)
+        if rel == os.curdir or (
+            not rel.startswith(os.pardir) and not any(c.startswith(".") for c in rel.split(os.sep))
+        ):
+            fail(
+                f"the output folder {outdir} is inside {p}: its reports would be read as letters; choose another folder"
+            )
+
+
+@cli.command("batch")
+@click.argument("paths", nargs=-1, required=True, type=LETTER)
+@click.option(
+    "-o",
+    "--output-dir",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for index.html, summary.json and one report per group (created if needed).",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the groups an earlier run into the same folder finished under the same rules; do the rest.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in SEVERITY_ORDER[:3]]),
+    default=None,
+    help="Lowest severity that makes a group fail.  [default: the policy's fail-on, else substantive]",
+)
+@click.option("--force", is_flag=True, help="Reconcile a group even when the relatedness gate doubts two members.")
+@engine_options
+@config_option
+@flavour_option
+def batch_cmd(
+    paths: tuple[str, ...],
+    outdir: str,
+    resume: bool,
+    fail_on: str | None,
+    force: bool,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+    config: str | None,
+    flavour: str | None,
+) -> None:
+    """Find the groups of versions under PATHS and reconcile each: a report per group, an index.
+
+    Writes OUTDIR/index.html (every group with its verdict, counts by severity and links; the
+    files without another version; the skipped files), OUTDIR/summary.json (difftool.batch/1)
+    and OUTDIR/groups/ID.html and ID.json per group, ID derived from the members' paths. Each
+    group is written as soon as it is done, so --resume after an interruption does only the rest.
+    A group that cannot be reconciled is listed with its error; exit 0 unless the input or the
+    folder is unusable (2) or the policy file invalid (3).
+
+    \b
+    Examples:
+      difftool batch outbox/ -o reports/
+      difftool batch archive/ -o reports/ --resume -j 2
+      difftool batch /shared/archive -o reports/ --engine dask --scheduler tcp://scheduler:8786
+    """
+    from difftool.render.batchdir import write_index
+
+    _check_outdir(paths, outdir)
+    policy, _ = _load_policy(config)
+    rules = Rules(policy, Severity(fail_on) if fail_on else None, Options(force=force), _flavour(flavour))
+    try:
+        os.makedirs(outdir, exist_ok=True)
+    except OSError as exc:
+        fail(f"{outdir}: cannot create the output folder ({exc.strerror or exc})")
+    grouping = _group_corpus(paths, engine, jobs, scheduler)
+    outcomes, reused, _ = _reconcile_groups(grouping, rules, outdir, resume, jobs)
+    b = Batch(grouping, tuple(outcomes), rules.threshold)
+    try:
+        write_index(outdir, b)
+    except OSError as exc:
+        fail(f"{outdir}: cannot write ({exc.strerror or exc})")
+    click.echo(_batch_summary(b, outdir, reused), nl=False)
+
+
+def _batch_summary(b: Batch, outdir: str | None, reused: int, limit: int = 10) -> str:
+    """One screen: the totals, the groups that fail or could not be reconciled (at most ``limit``),
+    and where the index is."""
+    from difftool.batch import ERROR, FAIL
+
+    g = b.grouping
+    t = b.tally()
+    files = sum(len(x.members) for x in g.groups) + len(g.singles)
+    lines = [
+        f"{files} file(s): {len(b.outcomes)} group(s) of versions ({t[FAIL]} fail, {t[ERROR]} not reconciled, "
+        f"{t['pass']} pass at {b.fail_on.value}), {len(g.singles)} without another version, {len(g.skipped)} skipped"
+    ]
+    bad = [o for o in b.outcomes if o.status in (FAIL, ERROR)]
+    for o in bad[:limit]:
+        if o.status == ERROR:
+            lines.append(f"  error  {o.id}  {o.error}")
+        else:
+            counts = ", ".join(f"{o.count(sev)} {sev.value}" for sev in SEVERITY_ORDER[:3])
+            lines.append(f"  FAIL   {o.id}  {len(o.group.members)} versions: {o.failing} failing ({counts})  {o.base}")
+    if limit and len(bad) > limit:
+        lines.append(f"  … and {len(bad) - limit} more")
+    if outdir is not None:
+        done = len(b.outcomes) - reused
+        lines.append(
+            f"{os.path.join(outdir, 'index.html')}: {done} group(s) done in this run"
+            + (f", {reused} kept from an earlier run" if reused else "")
+        )
+    return "".join(visible(line) + "\n" for line in lines)
+
+
+def _check_corpus(
+    paths: Sequence[str], rules: Rules, fmt: str, output: str | None, engine: str, jobs: int, scheduler: str | None
+) -> int:
+    """`check --corpus`: every group reconciled; exit 1 when one fails or cannot be reconciled."""
+
+    grouping = _group_corpus(paths, engine, jobs, scheduler)
+    outcomes, _, lines = _reconcile_groups(grouping, rules, None, False, jobs, lines=fmt == "text")
+    b = Batch(grouping, tuple(outcomes), rules.threshold)
+    if fmt == "json":
+        from difftool.render.batchjson import render_batch
+
+        _write(render_batch(b, links=False), output)
+    else:
+        status = "PASS" if b.passed else "FAIL"
+        summary = _batch_summary(b, None, 0, limit=0)
+        _write("\n".join([*lines, f"difftool check: {status}: {summary.rstrip()}"]) + "\n", output)
+    return EXIT_OK if b.passed else EXIT_FAIL
 
 
 def main() -> None:

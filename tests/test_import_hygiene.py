@@ -34,6 +34,11 @@ ENGINE_MODULES = [
     "difftool.walk",
     "difftool.corpus",
     "difftool.render.groupjson",
+    "difftool.atomic",
+    "difftool.batch",
+    "difftool.render.batchjson",
+    "difftool.render.batch_html",
+    "difftool.render.batchdir",
 ]
 
 
