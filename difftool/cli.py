@@ -881,26 +881,7 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool, flavou
 @click.argument("paths", nargs=-1, required=True, type=LETTER)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="Where the work runs: this machine, or a Dask cluster (docs/corpus.md).",
-)
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="With --engine dask: the cluster's scheduler (tcp://host:8786); default: a local cluster.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes (local engine; dask: local cluster workers).",
-)
+@engine_options
 @click.option("--no-evidence", is_flag=True, help="Text output: list the members only, not the pairs that join them.")
 def group_cmd(
     paths: tuple[str, ...],
@@ -923,21 +904,8 @@ def group_cmd(
       difftool group archive/ --format json -o groups.json
       difftool group /shared/archive --engine dask --scheduler tcp://scheduler:8786
     """
-    from difftool.corpus import group_paths
-
     _check_outputs(paths, output)
-    if scheduler and engine != "dask":
-        fail("--scheduler needs --engine dask")
-    try:
-        grouping = group_paths(list(paths), engine=engine, jobs=jobs, scheduler=scheduler)
-    except ImportError:
-        fail("--engine dask needs the 'dask' extra: pip install 'difftool[dask]'")
-    except OSError as exc:  # a cluster that cannot be reached
-        fail(f"{engine} engine: {exc}")
-    for s in grouping.skipped:
-        warn(f"{s.path}: {s.reason}; skipped")
-    if not grouping.groups and not grouping.singles:
-        fail(f"no readable file under {', '.join(paths)}")
+    grouping = _group_corpus(paths, engine, jobs, scheduler)
     if fmt == "json":
         from difftool.render.groupjson import render_grouping
 

@@ -23,7 +23,6 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from difftool.engine import NotRelatedError
@@ -42,6 +41,7 @@ from difftool.tui.nway_view import (
     filter_label,
     shown,
 )
+from difftool.tui.screens.help import HelpScreen
 from difftool.tui.screens.note import NoteScreen
 from difftool.visible import visible
 
@@ -56,27 +56,11 @@ SIDE_BY_SIDE = 34
 """Narrowest paragraph column: below it the versions' paragraphs stand one under another."""
 
 
-def keymap_table() -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    for n, (section, keys) in enumerate(NWAY_KEYMAP):
-        if n:
-            table.add_row("", "")
-        table.add_row(Text(section, style="bold underline"), "")
-        for key, what in keys:
-            table.add_row(key, what)
-    return table
-
-
-class NwayHelpScreen(ModalScreen[None]):
+class NwayHelpScreen(HelpScreen):
     """The N-way key map; escape, q or ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(keymap_table())
+    def __init__(self) -> None:
+        super().__init__(NWAY_KEYMAP)
 
 
 class PointTable(DataTable[RenderableType]):

@@ -14,12 +14,14 @@ from textual.widgets import Static
 
 from difftool.tui.keys import KEYMAP
 
+Keymap = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
-def keymap_table() -> Table:
+
+def keymap_table(keymap: Keymap = KEYMAP) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for n, (section, keys) in enumerate(KEYMAP):
+    for n, (section, keys) in enumerate(keymap):
         if n:
             table.add_row("", "")
         table.add_row(Text(section, style="bold underline"), "")
@@ -29,12 +31,16 @@ def keymap_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Key map over the review screen; any of escape, q or ? closes it."""
+    """A key map (the review screen's, or another's) over the screen; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "app.pop_screen", "Close", show=True),
     ]
 
+    def __init__(self, keymap: Keymap = KEYMAP) -> None:
+        super().__init__()
+        self.keymap = keymap
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(keymap_table())
+            yield Static(keymap_table(self.keymap))
