@@ -13,7 +13,6 @@ review file is refused, never overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from difftool.atomic import write_atomically
 from difftool.errors import DifftoolError
 from difftool.model import SEVERITY_ORDER, Delta, Severity
 from difftool.text import fold
@@ -229,37 +229,7 @@ def save_review(path: str, review: Review, versions: Sequence[str]) -> None:
     a review file: that is someone else's file, not ours to overwrite."""
     load_review(path)
     text = json.dumps(review_document(review, versions), ensure_ascii=False, indent=2) + "\n"
-    directory = os.path.dirname(os.path.abspath(path))
-    import tempfile  # only when writing a file
-
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+        write_atomically(path, text)
     except OSError as exc:
         raise ReviewFileError(f"{path}: cannot write review file ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            os.fchmod(fh.fileno(), _mode(path))
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        _discard(tmp)
-        raise ReviewFileError(f"{path}: cannot write review file ({exc.strerror or exc})") from None
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _mode(path: str) -> int:
-    """Keep the permissions of the file being replaced; a new one is readable by all, like a
-    file written with ``open`` (mkstemp would make it private)."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
-def _discard(tmp: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
