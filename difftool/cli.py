@@ -919,15 +919,39 @@ def group_cmd(
         _write(buf.getvalue(), output)
 
 
-def _group_corpus(paths: Sequence[str], engine: str, jobs: int, scheduler: str | None) -> Grouping:
-    """Corpus mode's first half, as `group` runs it: skipped files are warnings, nothing readable exits 2."""
+@contextlib.contextmanager
+def _corpus_session(engine: str, jobs: int, scheduler: str | None) -> Iterator[Any]:
+    """The Dask client corpus mode runs both its halves on (--engine dask: grouping, then the
+    reconciling of every group), or None on this machine."""
+    if scheduler and engine != "dask":
+        fail("--scheduler needs --engine dask")
+    if engine != "dask":
+        yield None
+        return
+    from difftool.corpus import dask_client
+
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_client(scheduler, jobs))
+        except ImportError:
+            fail("--engine dask needs the 'dask' extra: pip install 'difftool[dask]'")
+        except OSError as exc:  # a cluster that cannot be reached
+            fail(f"{engine} engine: {exc}")
+        yield client
+
+
+def _group_corpus(
+    paths: Sequence[str], engine: str, jobs: int, scheduler: str | None, client: Any = None
+) -> Grouping:
+    """Corpus mode's first half, as `group` runs it: skipped files are warnings, nothing readable
+    exits 2. On ``client`` when a session is open (batch, check --corpus)."""
     from difftool.corpus import group_paths
 
     if scheduler and engine != "dask":
         fail("--scheduler needs --engine dask")
     with _status(f"grouping the files under {len(paths)} path(s)"):
         try:
-            grouping = group_paths(list(paths), engine=engine, jobs=jobs, scheduler=scheduler)
+            grouping = group_paths(list(paths), engine=engine, jobs=jobs, scheduler=scheduler, client=client)
         except ImportError:
             fail("--engine dask needs the 'dask' extra: pip install 'difftool[dask]'")
         except OSError as exc:  # a cluster that cannot be reached
@@ -958,12 +982,15 @@ def _status(message: str) -> Iterator[None]:
         yield
 
 
-def _group_job(g: VersionGroup, rules: Rules, outdir: str | None, key: str, lines: bool) -> tuple[Outcome, list[str]]:
-    """One group: reconciled through the one pipeline, its reports written (with ``outdir``), and
-    for ``check --corpus`` (``lines``) its failing points as check lines. Runs in this process or
-    in a worker process (-j); returns the outcome without its reconciliation, which is large."""
+def _group_job(
+    g: VersionGroup, rules: Rules, key: str, files: bool, lines: bool
+) -> tuple[Outcome, tuple[tuple[str, str], ...], list[str]]:
+    """One group reconciled through the one pipeline, where it runs (this process, a worker
+    process with -j, or a Dask worker): the outcome without its reconciliation (which is large),
+    with ``files`` its report files to write (names under the output folder, texts), and for
+    ``check --corpus`` (``lines``) its failing points as check lines."""
     from difftool.batch import failed, group_id, reconcile_group
-    from difftool.render.batchdir import write_group
+    from difftool.render.batchdir import group_files
     from difftool.render.reconcile_json import point_line
 
     try:
@@ -972,25 +999,30 @@ def _group_job(g: VersionGroup, rules: Rules, outdir: str | None, key: str, line
         if os.environ.get("DIFFTOOL_DEBUG"):
             raise
         o = failed(group_id(g.paths), g, f"internal error: {type(exc).__name__}: {exc}")
-    if outdir:
-        write_group(outdir, o, key)
     found: list[str] = []
     if lines and o.reconciliation is not None:
         found = [point_line(p, o.reconciliation.labels) for p in o.reconciliation.failing]
     elif lines and o.error:
         found = [visible(f"difftool check: {o.id} ({', '.join(o.group.paths)}): not reconciled: {o.error}")]
-    return dataclasses.replace(o, reconciliation=None), found
+    return dataclasses.replace(o, reconciliation=None), group_files(o, key) if files else (), found
 
 
 def _reconcile_groups(
-    grouping: Grouping, rules: Rules, outdir: str | None, resume: bool, jobs: int, lines: bool = False
+    grouping: Grouping,
+    rules: Rules,
+    outdir: str | None,
+    resume: bool,
+    jobs: int,
+    lines: bool = False,
+    client: Any = None,
 ) -> tuple[list[Outcome], int, list[str]]:
-    """Reconcile every group (in ``jobs`` worker processes when more than one), with a progress
-    bar on a terminal. With ``outdir`` each group's reports are written as soon as it is done, and
-    with ``resume`` a group an earlier run finished under the same rules is taken from its record.
-    Returns the outcomes in the grouping's order, how many were taken over, and the check lines."""
+    """Reconcile every group (on the Dask ``client`` when given, else in ``jobs`` worker processes
+    when more than one), with a progress bar on a terminal. With ``outdir`` each group's reports
+    are written here as soon as it is done, and with ``resume`` a group an earlier run finished
+    under the same rules is taken from its record. Returns the outcomes in the grouping's order,
+    how many were taken over, and the check lines."""
     from difftool.batch import group_id, group_key
-    from difftool.render.batchdir import load_done, stamps
+    from difftool.render.batchdir import load_done, stamps, write_files
 
     groups = grouping.groups
     outcomes: list[Outcome | None] = [None] * len(groups)
@@ -1004,23 +1036,34 @@ def _reconcile_groups(
         outcomes[i] = done
     reused = len(groups) - len(todo)
     progress = _progress(len(groups), reused)
+
+    def finish(i: int, result: tuple[Outcome, tuple[tuple[str, str], ...], list[str]]) -> None:
+        outcomes[i], files, found[i] = result
+        if outdir:
+            write_files(outdir, files)
+        if progress is not None:
+            progress.advance(progress.task_ids[0])
+
+    jobs_of = [(groups[i], rules, key, bool(outdir), lines) for i, key in todo]
     try:
         with progress if progress is not None else contextlib.nullcontext():
-            if jobs <= 1 or len(todo) < 2:
-                for i, key in todo:
-                    outcomes[i], found[i] = _group_job(groups[i], rules, outdir, key, lines)
-                    if progress is not None:
-                        progress.advance(progress.task_ids[0])
+            if client is not None and todo:
+                from dask.distributed import as_completed as dask_completed
+
+                futures = [client.submit(_group_job, *job, pure=False) for job in jobs_of]
+                index = {f.key: i for f, (i, _) in zip(futures, todo)}
+                for future in dask_completed(futures):  # type: ignore[no-untyped-call]
+                    finish(index[future.key], future.result())
+            elif jobs <= 1 or len(todo) < 2:
+                for (i, _), job in zip(todo, jobs_of):
+                    finish(i, _group_job(*job))
             else:
                 from concurrent.futures import ProcessPoolExecutor, as_completed
 
                 with ProcessPoolExecutor(max_workers=jobs) as pool:
-                    futures = {pool.submit(_group_job, groups[i], rules, outdir, key, lines): i for i, key in todo}
-                    for future in as_completed(futures):
-                        i = futures[future]
-                        outcomes[i], found[i] = future.result()
-                        if progress is not None:
-                            progress.advance(progress.task_ids[0])
+                    pending = {pool.submit(_group_job, *job): i for (i, _), job in zip(todo, jobs_of)}
+                    for future in as_completed(pending):
+                        finish(pending[future], future.result())
     except OSError as exc:
         fail(f"{outdir}: cannot write ({exc.strerror or exc})")
     return [o for o in outcomes if o is not None], reused, [line for part in found for line in part]
@@ -1125,8 +1168,9 @@ def batch_cmd(
         os.makedirs(outdir, exist_ok=True)
     except OSError as exc:
         fail(f"{outdir}: cannot create the output folder ({exc.strerror or exc})")
-    grouping = _group_corpus(paths, engine, jobs, scheduler)
-    outcomes, reused, _ = _reconcile_groups(grouping, rules, outdir, resume, jobs)
+    with _corpus_session(engine, jobs, scheduler) as client:
+        grouping = _group_corpus(paths, engine, jobs, scheduler, client)
+        outcomes, reused, _ = _reconcile_groups(grouping, rules, outdir, resume, jobs, client=client)
     b = Batch(grouping, tuple(outcomes), rules.threshold)
     try:
         write_index(outdir, b)
@@ -1170,8 +1214,9 @@ def _check_corpus(
 ) -> int:
     """`check --corpus`: every group reconciled; exit 1 when one fails or cannot be reconciled."""
 
-    grouping = _group_corpus(paths, engine, jobs, scheduler)
-    outcomes, _, lines = _reconcile_groups(grouping, rules, None, False, jobs, lines=fmt == "text")
+    with _corpus_session(engine, jobs, scheduler) as client:
+        grouping = _group_corpus(paths, engine, jobs, scheduler, client)
+        outcomes, _, lines = _reconcile_groups(grouping, rules, None, False, jobs, lines=fmt == "text", client=client)
     b = Batch(grouping, tuple(outcomes), rules.threshold)
     if fmt == "json":
         from difftool.render.batchjson import render_batch

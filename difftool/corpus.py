@@ -16,7 +16,8 @@ The engines hand the stages plain paths and frozen values, never open files, so 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,20 +122,34 @@ def group_paths(
     jobs: int = 1,
     scheduler: str | None = None,
     processes: bool = True,
+    client: Any = None,
 ) -> Grouping:
     """Group the files under ``paths``. ``engine`` is ``local`` (``jobs`` processes) or ``dask``:
-    the cluster at ``scheduler``, or without one a LocalCluster of ``jobs`` workers (worker
-    processes, or threads in this process with ``processes=False``)."""
+    on ``client`` when given (a session :func:`dask_client` opened, which the caller goes on
+    using), else on the cluster at ``scheduler``, or without one a LocalCluster of ``jobs`` workers
+    (worker processes, or threads in this process with ``processes=False``)."""
     files, walked = walk(list(paths))
     if engine == "local":
         return _group_with(files, walked, options, _local_mapper(jobs))
     if engine != "dask":
         raise ValueError(f"unknown engine {engine!r}")
+    if client is not None:
+        return _group_with(files, walked, options, _dask_mapper(client))
+    with dask_client(scheduler, jobs, processes) as own:
+        return _group_with(files, walked, options, _dask_mapper(own))
+
+
+@contextmanager
+def dask_client(scheduler: str | None, jobs: int = 1, processes: bool = True) -> Iterator[Any]:
+    """A ``dask.distributed`` client: of the cluster at ``scheduler``, or of a LocalCluster of
+    ``jobs`` workers (processes, or threads in this process with ``processes=False``), closed on
+    leaving. ImportError without the ``dask`` extra; OSError when the scheduler cannot be reached."""
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
         with Client(scheduler, timeout="30s") as client:  # type: ignore[no-untyped-call]
-            return _group_with(files, walked, options, _dask_mapper(client))
+            yield client
+        return
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=jobs if processes else 1,
@@ -144,4 +159,4 @@ def group_paths(
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
-        return _group_with(files, walked, options, _dask_mapper(client))
+        yield client

@@ -64,19 +64,33 @@ def load_done(outdir: str, gid: str, group: VersionGroup, key: str) -> Outcome |
     return outcome_from_dict(group, d)
 
 
-def write_group(outdir: str, o: Outcome, key: str) -> None:
-    """The group's reports, then its record. A failed group gets only the record (never reused)."""
+def group_files(o: Outcome, key: str) -> tuple[tuple[str, str], ...]:
+    """The group's files under the output folder, in the order they must be written: its reports,
+    then its record (a failed group gets only the record, never reused). Made where the group was
+    reconciled (a worker, perhaps on another machine) and written by :func:`write_files`."""
     from difftool.render.reconcile_html import render_reconcile_html
     from difftool.render.reconcile_json import reconcile_dict
 
-    os.makedirs(os.path.join(outdir, GROUPS_DIR), exist_ok=True)
-    html, data, record = (os.path.join(outdir, n) for n in report_names(o.id))
+    html, data, record = report_names(o.id)
+    files: list[tuple[str, str]] = []
     if o.status != ERROR:
         assert o.reconciliation is not None, "a reconciled outcome carries its reconciliation"
         doc = reconcile_dict(o.reconciliation)
-        write_atomically(data, dumps(doc))
-        write_atomically(html, render_reconcile_html(doc))
-    write_atomically(record, dumps({"key": key, **outcome_dict(o)}))
+        files += [(data, dumps(doc)), (html, render_reconcile_html(doc))]
+    files.append((record, dumps({"key": key, **outcome_dict(o)})))
+    return tuple(files)
+
+
+def write_files(outdir: str, files: Sequence[tuple[str, str]]) -> None:
+    """Write a group's files, each whole or not at all, in order (the record last)."""
+    os.makedirs(os.path.join(outdir, GROUPS_DIR), exist_ok=True)
+    for name, text in files:
+        write_atomically(os.path.join(outdir, name), text)
+
+
+def write_group(outdir: str, o: Outcome, key: str) -> None:
+    """The group's reports, then its record."""
+    write_files(outdir, group_files(o, key))
 
 
 def write_index(outdir: str, b: Batch) -> None:
