@@ -940,9 +940,7 @@ def _corpus_session(engine: str, jobs: int, scheduler: str | None) -> Iterator[A
         yield client
 
 
-def _group_corpus(
-    paths: Sequence[str], engine: str, jobs: int, scheduler: str | None, client: Any = None
-) -> Grouping:
+def _group_corpus(paths: Sequence[str], engine: str, jobs: int, scheduler: str | None, client: Any = None) -> Grouping:
     """Corpus mode's first half, as `group` runs it: skipped files are warnings, nothing readable
     exits 2. On ``client`` when a session is open (batch, check --corpus)."""
     from difftool.corpus import group_paths
