@@ -28,8 +28,8 @@ from difftool.engine import NotRelatedError
 from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, Letter, Options, Severity
 from difftool.pipeline import Request, Result, evaluate, read
 from difftool.policy import Policy, PolicyError, Sources, load_policy, policy_effect
-from difftool.readers import read_letter, read_with_text
-from difftool.reconcile import NotRelatedPair, ReconcileRequest, Reconciliation, reconcile
+from difftool.readers import read_with_text
+from difftool.reconcile import NotRelatedPair, ReconcileRequest, Reconciliation, read_versions, reconcile
 from difftool.review import (
     Decision,
     Judged,
@@ -413,7 +413,7 @@ def check_cmd(
 def _reconcile(request: ReconcileRequest) -> Reconciliation:
     """The N-way pipeline, with its failures as one line and exit 2."""
     try:
-        letters = tuple(read_letter(p, request.flavour) for p in request.paths)
+        letters = read_versions(request)
     except InputError as exc:
         fail(str(exc))
     _warn_about(*letters)

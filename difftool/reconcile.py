@@ -45,7 +45,7 @@ from difftool.model import (
 )
 from difftool.pipeline import Request, Result, evaluate
 from difftool.policy import Policy
-from difftool.readers import read_letter
+from difftool.readers import read_letters
 from difftool.review import Decision, Judged, Review, Verdict, content_key
 from difftool.sources import InputError
 from difftool.text import squash
@@ -197,10 +197,15 @@ class Reconciliation:
 
 def run(request: ReconcileRequest) -> Reconciliation:
     """Read every version and reconcile them. Raises InputError or NotRelatedError."""
+    return reconcile(read_versions(request), request)
+
+
+def read_versions(request: ReconcileRequest) -> tuple[Letter, ...]:
+    """Every version, read as the pairwise pipeline reads two (each PDF's reader started first,
+    an input too large to compare refused before it is parsed). Raises InputError."""
     if len(request.paths) < 2:
         raise InputError("reconcile needs at least two versions")
-    letters = tuple(read_letter(p, request.flavour) for p in request.paths)
-    return reconcile(letters, request)
+    return read_letters(request.paths, request.flavour)
 
 
 def reconcile(letters: Sequence[Letter], request: ReconcileRequest) -> Reconciliation:
