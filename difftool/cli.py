@@ -23,13 +23,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from difftool.atomic import write_atomically
-from difftool.batch import Batch, Outcome, Rules
 from difftool.engine import NotRelatedError
 from difftool.model import SEVERITY_ORDER, TEXT_FLAVOURS, Comparison, Flavour, Letter, Options, Severity
 from difftool.pipeline import Request, Result, evaluate, read
 from difftool.policy import Policy, PolicyError, Sources, load_policy, policy_effect
 from difftool.readers import read_with_text
-from difftool.reconcile import NotRelatedPair, ReconcileRequest, Reconciliation, read_versions, reconcile
 from difftool.review import (
     Decision,
     Judged,
@@ -46,7 +44,9 @@ from difftool.visible import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from difftool.batch import Batch, Outcome, Rules
     from difftool.grouping import Grouping, VersionGroup
+    from difftool.reconcile import ReconcileRequest, Reconciliation
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_POLICY = 0, 1, 2, 3
 LETTER = click.Path(readable=False)
@@ -378,6 +378,8 @@ def check_cmd(
     and fails when any group has such a point or cannot be reconciled (docs/corpus.md).
     """
     if corpus:
+        from difftool.batch import Rules
+
         paths = (a, *(() if b is None else (b,)), *more)
         if review_file:
             fail("--review applies to one set of versions, not to --corpus")
@@ -394,6 +396,8 @@ def check_cmd(
     _check_outputs((a, b, *more, config, review_file), output)
     policy, sources = _load_policy(config)
     if more:
+        from difftool.reconcile import ReconcileRequest
+
         if fmt not in ("text", "json"):
             fail(f"--format {fmt} compares two files; with {2 + len(more)} files use text or json")
         review = _read_review(review_file) if review_file else Review()
@@ -412,6 +416,8 @@ def check_cmd(
 
 def _reconcile(request: ReconcileRequest) -> Reconciliation:
     """The N-way pipeline, with its failures as one line and exit 2."""
+    from difftool.reconcile import NotRelatedPair, read_versions, reconcile
+
     try:
         letters = read_versions(request)
     except InputError as exc:
@@ -433,6 +439,7 @@ def _reconcile_ui(
     flavour: str | None,
 ) -> None:
     """``reconcile --review-ui``: the N-way review screen (difftool/tui/nway.py)."""
+    from difftool.reconcile import NotRelatedPair, ReconcileRequest
     from difftool.tui.nway import create_nway_app
 
     if output:
@@ -546,6 +553,8 @@ def reconcile_cmd(
       difftool reconcile v1.txt v2.txt v3.txt --format html -o reconcile.html
       difftool reconcile v1.txt v2.txt v3.txt --review-ui --review v.difftool-review.json
     """
+    from difftool.reconcile import ReconcileRequest
+
     if len(files) < 2:
         fail("reconcile needs at least two versions (try 'difftool reconcile --help')")
     if review_ui:
@@ -1157,6 +1166,7 @@ def batch_cmd(
       difftool batch archive/ -o reports/ --resume -j 2
       difftool batch /shared/archive -o reports/ --engine dask --scheduler tcp://scheduler:8786
     """
+    from difftool.batch import Batch, Rules
     from difftool.render.batchdir import write_index
 
     _check_outdir(paths, outdir)
@@ -1211,6 +1221,7 @@ def _check_corpus(
     paths: Sequence[str], rules: Rules, fmt: str, output: str | None, engine: str, jobs: int, scheduler: str | None
 ) -> int:
     """`check --corpus`: every group reconciled; exit 1 when one fails or cannot be reconciled."""
+    from difftool.batch import Batch
 
     with _corpus_session(engine, jobs, scheduler) as client:
         grouping = _group_corpus(paths, engine, jobs, scheduler, client)
