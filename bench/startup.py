@@ -12,7 +12,10 @@ Measures, each as a fresh process (as a user runs it), median of N runs with min
 
 The word list is packed into the user's cache on a first run; one untimed warm-up run comes
 first, so the figures are those of every later run (run without PYTHONDONTWRITEBYTECODE, so that
-the warm-up also leaves the .pyc files a user's installation has).
+the warm-up also leaves the .pyc files a user's installation has). Every process runs in an empty
+temporary directory, as in a user's folder: in this checkout the project's own pyproject.toml
+mentions difftool, so each command would parse it looking for a ``[tool.difftool]`` policy
+(tomllib, about 20 ms) that a user's folder does not make it look for.
 
 Usage: python bench/startup.py [--runs N] [--alike-runs N] [--paragraphs N]
 """
@@ -57,6 +60,10 @@ def alike_letters(folder: Path, n: int, far: bool = False) -> tuple[Path, Path]:
     return a, b
 
 
+NEUTRAL = tempfile.mkdtemp(prefix="difftool-bench-")
+"""Where the commands run: a folder with no policy file in it or above it."""
+
+
 def timed(
     cmd: Sequence[str], runs: int, ok: Sequence[int] = (0, 1)
 ) -> tuple[list[float], subprocess.CompletedProcess[bytes]]:
@@ -64,7 +71,7 @@ def timed(
     proc = None
     for _ in range(runs):
         t = time.perf_counter()
-        proc = subprocess.run(list(cmd), capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+        proc = subprocess.run(list(cmd), capture_output=True, env={**os.environ, "NO_COLOR": "1"}, cwd=NEUTRAL)
         times.append(time.perf_counter() - t)
         if proc.returncode not in ok:
             sys.exit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode(errors='replace').strip()}")

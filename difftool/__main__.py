@@ -1,4 +1,4 @@
-from difftool.cli import main
+from difftool.entry import main
 
 if __name__ == "__main__":
     main()

@@ -32,7 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-BACKENDS = ("pdfium", "pdfplumber")
+from difftool.pdfchild import BACKENDS
+
 _MODULES = {"pdfium": "pypdfium2_raw", "pdfplumber": "pdfplumber"}
 MAX_PAGES = 400
 """More pages than any letter with its annexes; keeps reading time bounded."""
@@ -315,9 +316,12 @@ def _plumber_rules(page: Any) -> list[float]:
 def main() -> None:
     import resource
 
-    backend, memory = sys.argv[1], int(sys.argv[2])
+    backend, memory, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     data = sys.stdin.buffer.read()
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    # the parent stops the child at its deadline; a CPU cap of its own stops it too should the
+    # parent be gone (killed) before it
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
     try:
         result: tuple[bool, object] = (True, _reader(backend)(data))
     except Refused as exc:

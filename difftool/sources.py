@@ -16,9 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from difftool.errors import DifftoolError
+from difftool.limits import MAX_BYTES
 from difftool.model import Flavour
 
-MAX_BYTES = 50 * 1024 * 1024
 WESTERN = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
 
 

@@ -124,11 +124,14 @@ class Mapped:
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> Mapped:
         """Regex substitution; replacement characters map to the offset where the match began."""
+        matches = list(pattern.finditer(self.text))
+        if not matches:
+            return self
         texts: list[str] = []
         offs: list[int] = []
         pos = 0
         literal = isinstance(repl, str) and "\\" not in repl
-        for m in pattern.finditer(self.text):
+        for m in matches:
             texts.append(self.text[pos : m.start()])
             offs.extend(self.offsets[pos : m.start()])
             if callable(repl):
@@ -156,6 +159,8 @@ class Mapped:
 
     def collapse(self) -> Mapped:
         """Collapse runs of whitespace into one space and strip both ends."""
+        if " ".join(self.text.split()) == self.text:  # the common case, without a regex scan
+            return self
         out = self.sub(_WS, " ") if _WS.search(self.text) else self
         lead = len(out.text) - len(out.text.lstrip())
         trail = len(out.text.rstrip())

@@ -39,6 +39,8 @@ ENGINE_MODULES = [
     "difftool.render.batchjson",
     "difftool.render.batch_html",
     "difftool.render.batchdir",
+    "difftool.limits",
+    "difftool.pdfchild",
 ]
 
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 from difftool.model import Flavour, Letter
 from difftool.parse.common import build_letter
 from difftool.parse.flavours import parse_docx_text, parse_markdown
-from difftool.parse.pdftext import parse_pdf_text
 from difftool.sources import Source, detect_flavour
 
 __all__ = ["parse", "parse_text"]
@@ -22,6 +21,8 @@ def parse(source: Source, flavour: Flavour | None = None) -> Letter:
     if flavour is Flavour.DOCX_TEXT:
         paras, bodies, furniture = parse_docx_text(source.text)
     elif flavour is Flavour.PDF_TEXT:
+        from difftool.parse.pdftext import parse_pdf_text  # its many patterns only when needed
+
         paras, bodies, furniture = parse_pdf_text(source.text)
     else:
         paras, bodies, furniture = parse_markdown(source.text)

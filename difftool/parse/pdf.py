@@ -28,21 +28,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from difftool.limits import MEMORY_LIMIT, TIME_LIMIT
 from difftool.model import Flavour, Letter
 from difftool.parse.common import EDGE_NUMBER, FURNITURE, PAGE_NUMBER, SENTENCE_END, Para, build_letter, join_lines
 from difftool.parse.extracted import ExtractedText, without_spans
-from difftool.pdfread import BACKENDS, Page
+from difftool.pdfchild import Child, start
+from difftool.pdfchild import backend as library
+from difftool.pdfread import Page
 from difftool.sources import InputError, read_bytes
 from difftool.text import Mapped
 
-MEMORY_LIMIT = 2 * 1024**3
-"""Address space the PDF reader may use (bytes): a stream that inflates without end (a
-decompression bomb) fails here instead of taking the machine's memory."""
-TIME_LIMIT = 120.0
-"""Seconds the PDF reader may take."""
-BACKEND_VARIABLE = "DIFFTOOL_PDF_BACKEND"
-"""Environment variable naming the PDF library (``pdfium`` or ``pdfplumber``); unset, the first
-one installed (docs/inputs.md)."""
 _SMALL = 0.9
 """A line set at less than this share of the body size is small type (footnotes, footers)."""
 _BULLETS = "\u2022\u25cf\u25aa\u25a0\u2013\u2012\u2014-\u00b7\uf0b7\uf0a7\uf0d8\u2023\u25e6"
@@ -74,13 +69,9 @@ class PdfReading:
     """
 
     def __init__(self, path: str, backend: str | None = None) -> None:
-        import subprocess
-        import sys
-        import time
-
         self.path = path
         self._error: InputError | None = None
-        self._proc: subprocess.Popen[bytes] | None = None
+        self._child: Child | None = None
         self._done: tuple[Letter, str] | None = None
         try:
             backend = backend or _backend()
@@ -90,27 +81,7 @@ class PdfReading:
         except InputError as exc:
             self._error = exc
             return
-        self._deadline = time.monotonic() + TIME_LIMIT
-        cmd = [sys.executable, "-m", "difftool.pdfread", backend, str(MEMORY_LIMIT)]
-        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self._feed(data)
-
-    def _feed(self, data: bytes) -> None:
-        """Write the PDF to the child's standard input from a thread (a pipe holds 64 KB)."""
-        import threading
-
-        assert self._proc is not None and self._proc.stdin is not None
-        pipe = self._proc.stdin
-        self._proc.stdin = None  # communicate() leaves it to the thread
-
-        def feed() -> None:
-            try:
-                with pipe:
-                    pipe.write(data)
-            except (BrokenPipeError, OSError):
-                pass  # the child stopped early; its exit says why
-
-        threading.Thread(target=feed, daemon=True).start()
+        self._child = start(data, backend, MEMORY_LIMIT)
 
     def letter(self) -> tuple[Letter, str]:
         if self._done is None:
@@ -124,9 +95,8 @@ class PdfReading:
 
     def close(self) -> None:
         """Stop the child if it still runs (an error elsewhere ended the comparison)."""
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.communicate()
+        if self._child is not None:
+            self._child.stop()
 
     def _pages(self) -> list[Page]:
         import pickle
@@ -135,14 +105,14 @@ class PdfReading:
 
         if self._error is not None:
             raise self._error
-        assert self._proc is not None
+        assert self._child is not None
+        proc = self._child.proc
         try:
-            out, _ = self._proc.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
+            out, _ = proc.communicate(timeout=max(0.0, self._child.started + TIME_LIMIT - time.monotonic()))
         except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.communicate()
+            self._child.stop()
             raise InputError(f"{self.path}: reading the PDF took longer than {TIME_LIMIT:.0f} s; stopped") from None
-        ok_exit = self._proc.returncode == 0 and out
+        ok_exit = proc.returncode == 0 and out
         result: tuple[bool, Any] = pickle.loads(out) if ok_exit else (False, "")
         ok, payload = result
         if ok:
@@ -157,12 +127,10 @@ class PdfReading:
 
 
 def _backend() -> str:
-    import os
-
-    named = os.environ.get(BACKEND_VARIABLE, "").strip().lower()
-    if named and named not in BACKENDS:
-        raise InputError(f"{BACKEND_VARIABLE}={named}: the PDF reader is one of {', '.join(BACKENDS)}")
-    return named or "auto"
+    try:
+        return library()
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 # --- lines -----------------------------------------------------------------------------------
