@@ -337,3 +337,69 @@ def test_as_many_lines_as_numbers_are_one_body_each() -> None:
         "Kamerstuk 29 754, nr. 700.\nzie ook de brief van 3 maart 2025.\n\n" + _FOOTER + "\n\n1\n\f"
     )
     assert _bodies(text) == {1: "Kamerstuk 29 754, nr. 700.", 2: "zie ook de brief van 3 maart 2025."}
+
+
+@pytest.mark.parametrize("spaced", [False, True], ids=["glued", "spaced"])
+def test_a_note_moved_to_the_next_page_keeps_its_marker(spaced: bool) -> None:
+    """A note cited in a page's last line whose body no longer fits there is set at the foot of the
+    next page (Word and LibreOffice both do): the marker on one page, the body on the next."""
+    marker = " 4" if spaced else "4"
+    text = (
+        _FILL + "Het overleg met de koepels is afgerond.3 Daarna volgde een ronde langs alle\n"
+        f"provincies, waar de plannen op brede steun konden rekenen.{marker}\n\n"
+        "3 Kamerbrief van 3 maart 2025.\n\n" + _FOOTER + "\n\n1\n\f"
+        "Daarnaast is met de gemeenten gesproken over de uitvoering.5\n\n"
+        "4 Zie de bijlage bij Kamerstuk 29 754, nr. 700.\n5 Aanhangsel Handelingen II, 2024/25, nr. 1203.\n\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    letter = parse_text(text, flavour=Flavour.PDF_TEXT)
+    assert _markers(letter) == [3, 4, 5]
+    assert {f.number: f.text for f in letter.footnotes} == {
+        3: "Kamerbrief van 3 maart 2025.",
+        4: "Zie de bijlage bij Kamerstuk 29 754, nr. 700.",
+        5: "Aanhangsel Handelingen II, 2024/25, nr. 1203.",
+    }
+    assert all(not b.text.startswith("4") and not b.text.endswith("4") for b in letter.blocks)
+
+
+def test_a_number_not_at_the_foot_of_the_page_before_is_no_moved_note() -> None:
+    """Only the last lines of the page before may hold a moved note's marker: ``wetsvoorstel4``
+    higher up stays text."""
+    text = (
+        "In de brief over het wetsvoorstel4 staat hoe de gemeenten de nieuwe regeling\n"
+        + _FILL
+        + "Het overleg met de koepels is afgerond.3\n\n3 Kamerbrief van 3 maart 2025.\n\n"
+        + _FOOTER
+        + "\n\n1\n\f"
+        "Daarnaast is met de gemeenten gesproken over de uitvoering.5\n\n"
+        "4 Zie de bijlage bij Kamerstuk 29 754, nr. 700.\n5 Aanhangsel Handelingen II, 2024/25, nr. 1203.\n\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    letter = parse_text(text, flavour=Flavour.PDF_TEXT)
+    assert _markers(letter) == [3, 5]
+    assert "wetsvoorstel4 staat" in letter.blocks[0].text
+
+
+def test_numbers_the_stream_wrote_high_on_the_page_before_a_new_page() -> None:
+    """Raw pdftotext may write a page's footnote numbers high up (after a list's bullets, in content
+    stream order) and the bodies as the page's last lines; when the next page starts anew, the page's
+    text ends a sentence before the bodies."""
+    text = (
+        _FILL + "Het kabinet steunt de gemeenten daarbij met een vast budget.3\nUitkomsten\n\uf0b7\n\n"
+        "\uf0b7\n\n3\n4\n\n"
+        "In het overleg bleek dat de meeste provincies de plannen steunen.\n"
+        + _FILL
+        + _FILL
+        + "Ook de koepels steunen een gezamenlijke aanpak van de opvang in de regio.4\n"
+        "Het Rijk draagt daarvoor de helft van de kosten.\n\n"
+        "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 700.\n"
+        "Aanhangsel Handelingen II, 2024/25, nr. 1203.\n\n" + _FOOTER + "\n\n1\n\f"
+        "Financiering\nDe middelen staan op de begroting van het komende jaar.\n" + _FOOTER + "\n\n2\n\f"
+    )
+    assert _bodies(text) == {
+        3: "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 700.",
+        4: "Aanhangsel Handelingen II, 2024/25, nr. 1203.",
+    }
+    assert any(p.endswith("Het Rijk draagt daarvoor de helft van de kosten.") for p in _paras(text))

@@ -19,7 +19,9 @@ the middle of a paragraph, the markers are plain digits. What the native reader
   (``wetsvoorstel16``, ``aangenomen.6``); digits after punctuation and a space
   (``radicalisering. 1 Daarnaast``); digits that justified text set apart from their word
   (``Migratie 5 om``). Each is accepted only as the next number of the sequence and only on the
-  page whose zone holds that body, so ``2026``, ``nr. 1014``, ``32 317`` and ``op 5 juni`` never are;
+  page whose zone holds that body (or, for a note moved to the next page's foot because it did not
+  fit, in the last lines of the page before), so ``2026``, ``nr. 1014``, ``32 317`` and
+  ``op 5 juni`` never are;
 - **paragraphs**: a blank line, a list item, a first-line indent, or a line that stopped short
   although the next word would have fitted ends one; otherwise it runs on, across pages and
   around the footnote bodies and furniture between its halves;
@@ -99,6 +101,7 @@ def parse_pdf_text(text: str) -> Parsed:
     next_note = 1
     queue = list(reversed(pages))
     number = 0
+    before: list[_Line] = []  # the text the page before this one kept
     while queue:
         page = queue.pop()
         number += 1
@@ -106,14 +109,16 @@ def parse_pdf_text(text: str) -> Parsed:
             (
                 (kept, end, found, markers)
                 for kept, end, found in _candidate_zones(page, next_note, bounded, _next_start(queue))
-                if (markers := _markers(kept, min(found), max(found)))
+                if (markers := _page_markers(kept, found, before))
             ),
             None,
         )
         if zone is None:
+            before = page
             stream.extend(_numbered(page, number - 1))
             continue
         kept, end, found, markers = zone
+        before = kept
         bodies.update(found)
         next_note = max(found) + 1
         for key, spans, numbers in markers:
@@ -346,7 +351,8 @@ def _candidate_zones(page: list[_Line], expected: int, bounded: bool, next_start
 
 
 def _detached_zone(page: list[_Line], expected: int, next_start: str = "") -> _Zone | None:
-    """The zone as :func:`_numbers_apart` reads it. But when the next page goes on mid-sentence
+    """The zone as :func:`_numbers_apart` reads it, else with the bodies as the page's last lines
+    (:func:`_bodies_last`) where the page's text then ends a sentence. But when the next page goes on mid-sentence
     (``next_start`` in lower case), the page's text must end where it goes on: of the readings in
     which the bodies are the page's last lines and the numbers stood anywhere (a list the content
     stream wrote after a footnote number; a body glued to a broken word), the first whose last word
@@ -354,8 +360,14 @@ def _detached_zone(page: list[_Line], expected: int, next_start: str = "") -> _Z
     full stop, no heading)."""
     page = _unglued_number(page, expected)
     zone = _numbers_apart(page, expected)
-    if not next_start[:1].islower():
+    if zone is not None and not next_start[:1].islower():
         return zone
+    if not next_start[:1].islower():
+        # the numbers stood anywhere (the content stream wrote them after a list's bullets, say)
+        # and the bodies are the page's last lines; the next page starts anew, so the page's text
+        # ends a sentence
+        reading = _bodies_last(page, expected, next_start, anywhere=True)
+        return reading if reading is not None and _finished(reading[0]) else None
     alternatives = (_bodies_last(page, expected, next_start), _bodies_last(page, expected, next_start, per_line=True))
     readings = [r for r in (zone, *alternatives) if r]
     joined = next((r for r in readings if _rejoins(r[0], next_start)), None)
@@ -395,11 +407,13 @@ def _finished(text: list[_Line]) -> bool:
     return bool(SENTENCE_END.search(filled[-1])) or len(filled[-1]) < SURELY_FITS * _measure([len(t) for t in filled])
 
 
-def _bodies_last(page: list[_Line], expected: int, next_start: str, per_line: bool = False) -> _Zone | None:
-    """The page's last lines as the bodies of the numbers that stand alone on the page's lower half:
-    one per line that opens a body, or (``per_line``) one per line."""
+def _bodies_last(
+    page: list[_Line], expected: int, next_start: str, per_line: bool = False, anywhere: bool = False
+) -> _Zone | None:
+    """The page's last lines as the bodies of the numbers that stand alone on the page's lower half
+    (``anywhere``: on the page): one per line that opens a body, or (``per_line``) one per line."""
     filled = [i for i, ln in enumerate(page) if not ln.blank]
-    lower = filled[len(filled) // 2 :]
+    lower = filled if anywhere else filled[len(filled) // 2 :]
     numbers = [i for i in lower if _BARE.match(page[i].text.text)]
     found = sorted(int(page[i].text.text) for i in numbers)
     if (
@@ -718,6 +732,23 @@ def _markers(lines: list[_Line], first: int, last: int) -> list[Marker]:
         pos = (li, s)
         expected = numbers[-1] + 1
     return found
+
+
+MOVED_NOTE_LINES = 2
+"""How far up from the foot of the page before a moved note's marker may stand (lines of text)."""
+
+
+def _page_markers(kept: list[_Line], found: dict[int, Mapped], before: list[_Line]) -> list[Marker]:
+    """The markers of the bodies a page's zone holds: in the page's text, and for the zone's first
+    body also at the foot of the page before. A note cited in the last lines of a page whose body
+    does not fit there any more is set at the foot of the next page (Word and LibreOffice both do),
+    so its marker stands on one page and its body on the next."""
+    first, last = min(found), max(found)
+    markers = _markers(kept, first, last)
+    if markers and markers[0][2][0] == first:
+        return markers
+    tail = [ln for ln in before if not ln.blank][-MOVED_NOTE_LINES:]
+    return _markers(tail, first, first) + markers
 
 
 # --- paragraphs --------------------------------------------------------------------------------
