@@ -8,23 +8,19 @@ that load on the machine falls on all alike:
   - with ``--pdfplumber``: the first again with DIFFTOOL_PDF_BACKEND=pdfplumber (pdfminer, the
     reader before PDFium).
 The goal: DOCX vs PDF within 1.5x the time of DOCX vs the PDF's pdftotext text. The issue measured
-it on a 14-page letter; the corpus letters have 3 to 6 pages, so one long letter is made too (the
-three corpus letters' bodies one after the other, footnotes renumbered, in one layout; Word file by
-the corpus's own builder, PDF by LibreOffice, text by pdftotext; skipped without ``soffice``).
+it on a 14-page letter; the corpus letters have 3 to 6 pages, and ``tests/corpus/long/`` holds one of
+15 (the three letters' bodies one after the other, made by ``tests/corpus/make.py``).
 
-Usage: python bench/pdf.py [--runs N] [--pdfplumber] [--layouts N] [--no-long]
+Usage: python bench/pdf.py [--runs N] [--pdfplumber] [--layouts N]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -42,39 +38,6 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return elapsed
 
 
-def _shift_notes(text: str, shift: int) -> str:
-    return re.sub(r"\{(\d+)\}", lambda m: f"{{{int(m.group(1)) + shift}}}", text)
-
-
-def long_letter(out: Path) -> Path | None:
-    """A folder with ``original.docx``, ``.pdf`` and ``.pdftotext.txt`` of the three corpus letters
-    set as one long letter (made once per run into ``out``); None without LibreOffice."""
-    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
-        return None
-    sys.path.insert(0, str(CORPUS))
-    import make  # the corpus builder: tests/corpus/make.py
-
-    letters = make.load_letters()
-    first = letters[0]
-    body: list[tuple[str, str]] = []
-    notes: dict[int, str] = {}
-    for n, letter in enumerate(letters):
-        # footnote k of letter n is {100n + k}: Word numbers them in order anyway
-        body.extend((kind, _shift_notes(text, 100 * n)) for kind, text in letter.body)
-        notes.update({k + 100 * n: v for k, v in letter.notes.items()})
-    long = make.replace(first, slug="long", body=tuple(body), notes=notes)
-    # the widest margins and largest type of the corpus, a little more line spacing: a letter of
-    # about the issue's 14 pages
-    largest = max((lay for letter in letters for lay in letter.layouts), key=lambda lay: (lay.size, lay.margin_cm))
-    layout = make.replace(largest, name="long", line=288)
-    folder = out / "long"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "original.docx").write_bytes(make.build_docx(long, layout))
-    make.convert([folder / "original.docx"], folder, out / "profile")
-    (folder / "original.pdftotext.txt").write_text(make.extract(folder / "original.pdf", "pdftotext"), encoding="utf-8")
-    return folder
-
-
 def _pages(folder: Path) -> int:
     return (folder / "original.pdftotext.txt").read_text(encoding="utf-8").count("\f")
 
@@ -88,17 +51,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--pdfplumber", action="store_true", help="also time the pdfplumber backend")
     ap.add_argument("--layouts", type=int, default=0, help="only the first N layouts (0: all six)")
-    ap.add_argument("--no-long", action="store_true", help="leave out the generated long letter")
     args = ap.parse_args()
     layouts = sorted(p.parent for p in CORPUS.glob("*/*/original.pdf"))
     if args.layouts:
         layouts = layouts[: args.layouts]
-    work = Path(tempfile.mkdtemp(prefix="difftool-bench-pdf-"))
-    long = None if args.no_long else long_letter(work)
-    if long is not None:
-        layouts.append(long)
-    elif not args.no_long:
-        print("the long letter is left out: it needs soffice (LibreOffice) and pdftotext")
     print(f"difftool PDF benchmark (processes, medians of {args.runs} runs; python {sys.version.split()[0]})")
     ratios: list[float] = []
     for folder in layouts:
@@ -117,12 +73,11 @@ def main() -> None:
                 times[name].append(run(cmd, env))
         ratio = statistics.median(times["pdf"]) / statistics.median(times["text"])
         ratios.append(ratio)
-        name = "/".join(folder.parts[-2:]) if folder != long else f"long letter ({_pages(folder)} pages)"
+        name = f"{'/'.join(folder.parts[-2:])} ({_pages(folder)} p.)"
         print(f"{name:32} docx-vs-pdf {spread(times['pdf'])}  docx-vs-pdftotext {spread(times['text'])}  {ratio:.2f}x")
         if args.pdfplumber:
             plumber = statistics.median(times["pdfplumber"]) / statistics.median(times["text"])
             print(f"{'':32} with pdfplumber {spread(times['pdfplumber'])}  {plumber:.2f}x")
-    shutil.rmtree(work, ignore_errors=True)
     worst = max(ratios)
     met = "met" if worst <= 1.5 else "NOT met"
     print(

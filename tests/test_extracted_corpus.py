@@ -209,3 +209,32 @@ def test_make_py_regenerates_the_committed_extraction(tmp_path: Path) -> None:
         made = (out / letter / layout / f"{version}.pdftotext.txt").read_text(encoding="utf-8")
         assert made == D.path(letter, layout, version, "pdftotext").read_text(encoding="utf-8"), version
     assert (out / letter / "edits.json").read_bytes() == (D.CORPUS / letter / "edits.json").read_bytes()
+
+
+# --- the long letter: 15 pages, a note moved to the next page's foot --------------------------
+
+LONG_CASES = [(p.parent.parent.name, p.parent.name) for p in sorted((D.CORPUS / "long").glob("*/original.docx"))]
+
+
+def test_the_long_letter_is_long_and_moves_a_note() -> None:
+    """``tests/corpus/long/``: 14 pages or more, and a page whose last line cites a note whose body
+    LibreOffice set at the foot of the next page (the case that the reader must bridge)."""
+    assert LONG_CASES
+    for letter, layout in LONG_CASES:
+        text = D.path(letter, layout, "original", "pdftotext-layout").read_text(encoding="utf-8")
+        pages = [p for p in text.split("\f") if p.strip()]
+        assert len(pages) >= 14
+        pdf = D._letter(str(D.path(letter, layout, "original", "pdf")))
+        cited_on = {n: b.page for b in pdf.blocks for n in b.footnotes}
+        body_on = {
+            f.number: next(i for i, p in enumerate(pages, 1) if " ".join(f.text.split()[:4]) in " ".join(p.split()))
+            for f in pdf.footnotes
+        }
+        assert any(body_on[n] > page for n, page in cited_on.items() if page is not None), (cited_on, body_on)
+
+
+@pytest.mark.parametrize("source", ["pdf", *D.EXTRACTORS])
+@pytest.mark.parametrize(("letter", "layout"), LONG_CASES, ids=["/".join(c) for c in LONG_CASES])
+def test_the_long_letter_says_what_its_docx_says(letter: str, layout: str, source: str) -> None:
+    doc = D.compare_json(D.path(letter, layout, "original", "docx"), D.path(letter, layout, "original", source))
+    assert _counts(doc) == (0, 0), _failure(f"long letter: {source} vs original.docx", doc)

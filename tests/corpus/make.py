@@ -14,9 +14,15 @@ For every letter in ``letters.py`` and every one of its layouts this writes, und
 
 and ``<out>/<letter>/edits.json``: what each edit is and what difftool should report for it.
 
+Besides, ``<out>/long/<layout>/original.*``: the three letters' bodies one after the other as one
+long letter (15 pages, footnotes renumbered), in the corpus's largest type and widest margins with
+more line spacing, so that pages break in many more places, a note that no longer fits under its
+citing line moves to the next page's foot, and the timing of a letter of the issue's length can be
+taken (``bench/pdf.py``). No edits, no ``edits.json``: it is not one of the differential letters.
+
 Deterministic: the same tools give byte-identical files (zip entries and PDF dates are pinned).
 
-Usage: .venv/bin/python tests/corpus/make.py [--out DIR] [--only LETTER[/LAYOUT]]
+Usage: .venv/bin/python tests/corpus/make.py [--out DIR] [--only LETTER[/LAYOUT] | --only long]
 """
 
 from __future__ import annotations
@@ -529,10 +535,35 @@ def tool_versions() -> dict[str, str]:
 # --- the corpus ------------------------------------------------------------------------------
 
 
+LONG = "long"
+
+
+def _shift_notes(text: str, shift: int) -> str:
+    """``text`` with its footnote marks ``{k}`` renumbered ``{k + shift}``."""
+    return re.sub(r"\{(\d+)\}", lambda m: f"{{{int(m.group(1)) + shift}}}", text)
+
+
+def long_letter(letters: list[Letter]) -> tuple[Letter, Layout]:
+    """The letters' bodies one after the other as one letter (the first one's header, footer and
+    signature), footnote ``k`` of the ``n``-th letter renumbered ``100 n + k`` (Word numbers them in
+    order anyway); and its layout."""
+    body: list[tuple[str, str]] = []
+    notes: dict[int, str] = {}
+    for n, letter in enumerate(letters):
+        body.extend((kind, _shift_notes(text, 100 * n)) for kind, text in letter.body)
+        notes.update({k + 100 * n: v for k, v in letter.notes.items()})
+    largest = max((lay for letter in letters for lay in letter.layouts), key=lambda lay: (lay.size, lay.margin_cm))
+    layout = replace(largest, name=f"{largest.name}-loose", line=288)
+    return replace(letters[0], slug=LONG, body=tuple(body), notes=notes, edits=()), layout
+
+
 def build(out: Path, only: str | None = None) -> list[Path]:
     """Write the corpus (or one letter, or one letter/layout) under ``out``; return the files."""
     letters = load_letters()
     jobs: list[tuple[Letter, Layout, str, Letter]] = []
+    if not only or only == LONG:
+        long, layout = long_letter(letters)
+        jobs.append((long, layout, "original", long))
     for letter in letters:
         if only and only.split("/")[0] != letter.slug:
             continue
