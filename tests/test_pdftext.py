@@ -278,7 +278,16 @@ def test_a_number_at_a_line_end_that_no_zone_follows_stays() -> None:
 
 @pytest.mark.parametrize(
     ("written", "read"),
-    [("20242025", "2024-2025"), ("19992000", "1999-2000"), ("20242026", "20242026"), ("120242025", "120242025")],
+    [
+        ("20242025", "2024-2025"),
+        ("19992000", "1999-2000"),
+        ("20242026", "20242026"),
+        ("120242025", "120242025"),
+        ("202324", "2023-24"),
+        ("199900", "1999-00"),
+        ("202325", "202325"),
+        ("2023241", "2023241"),
+    ],
 )
 def test_a_parliamentary_year_whose_hyphen_was_dropped(written: str, read: str) -> None:
     text = f"Zie Kamerstuk II, {written}, 29 754, nr. 700, over de opvang.\n"
@@ -403,3 +412,20 @@ def test_numbers_the_stream_wrote_high_on_the_page_before_a_new_page() -> None:
         4: "Aanhangsel Handelingen II, 2024/25, nr. 1203.",
     }
     assert any(p.endswith("Het Rijk draagt daarvoor de helft van de kosten.") for p in _paras(text))
+
+
+def test_a_body_line_opening_with_a_parenthesis_goes_on() -> None:
+    """Raw pdftotext's bodies without numbers, then the numbers: a line that opens with a
+    parenthesis after a line that ends no sentence goes on with the body above, it opens none."""
+    text = (
+        "De Raad besprak het voorstel van de Commissie.3 Daarna volgde het tweede punt\n"
+        "van de agenda, waarover de lidstaten verdeeld bleven.4\n\n"
+        "Kamerbrief van 3 maart 2025.\n"
+        "Het formulier 'Verlenging van de regeling voor de opvang op Amsterdam Airport Schiphol\n"
+        "(AAS)' is bij deze brief gevoegd.\n3\n4\n\n" + _FOOTER + "\n\n1\n\f"
+    )
+    assert _bodies(text) == {
+        3: "Kamerbrief van 3 maart 2025.",
+        4: "Het formulier 'Verlenging van de regeling voor de opvang op Amsterdam Airport Schiphol (AAS)' is "
+        "bij deze brief gevoegd.",
+    }

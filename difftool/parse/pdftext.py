@@ -161,14 +161,16 @@ def _pages(text: str) -> list[list[_Line]]:
     return [p for p in out if any(not ln.blank for ln in p)]
 
 
-_RUN_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
-"""Two years run together: raw pdftotext drops the hyphen of ``2024-`` at a line's end."""
+_RUN_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)?\d\d)(?!\d)")
+"""Two years run together: raw pdftotext drops the hyphen of ``2024-`` at a line's end, in the
+long form (``2024-2025``) and the short one (``2023-24``)."""
 
 
 def _years(m: re.Match[str]) -> str:
-    """A parliamentary year (``2024-2025``) whose hyphen was dropped gets it back."""
+    """A parliamentary year (``2024-2025``, ``2023-24``) whose hyphen was dropped gets it back."""
     first, second = m.group(1), m.group(2)
-    return f"{first}-{second}" if int(second) == int(first) + 1 else m.group(0)
+    following = int(first) + 1 if len(second) == 4 else (int(first) + 1) % 100
+    return f"{first}-{second}" if int(second) == following else m.group(0)
 
 
 def _running_key(text: str) -> str:
@@ -545,7 +547,8 @@ def _bodies_before(
     page: list[_Line], first: int, count: int, next_start: str = ""
 ) -> tuple[list[_Line], list[list[Mapped]]] | None:
     """``count`` bodies without numbers just above line ``first``: one per line, a line that starts
-    in lower case or with a digit continuing the one above. Returns the page's text above them
+    in lower case or with a digit continuing the one above, as does a parenthesis after a line that
+    ends no sentence (:func:`_parenthesis_goes_on`). Returns the page's text above them
     and the bodies, or None. The topmost body may start inside a line (:func:`_glue_at`)."""
     bodies: list[list[Mapped]] = []
     measure = _measure([len(ln.text.text.rstrip()) for ln in page if not ln.blank])
@@ -553,7 +556,7 @@ def _bodies_before(
     while j >= 0:
         ln = page[j]
         if not ln.blank:
-            if bodies and not _opens_body(bodies[0][0].text):
+            if bodies and (not _opens_body(bodies[0][0].text) or _parenthesis_goes_on(ln.text.text, bodies[0][0].text)):
                 bodies[0].insert(0, ln.text)
             elif len(bodies) < count:
                 bodies.insert(0, [ln.text])
@@ -565,6 +568,12 @@ def _bodies_before(
                 return page[:j] + [replace(ln, text=ln.text.slice(0, at))], bodies
         j -= 1
     return (page[: j + 1], bodies) if len(bodies) == count else None
+
+
+def _parenthesis_goes_on(above: str, line: str) -> bool:
+    """Does ``line``, opening with a parenthesis, go on from ``above``, which ends no sentence
+    (``… Amsterdam Airport Schiphol`` / ``(AAS) - Fase 2' …``)? A body hardly ever starts with one."""
+    return line.lstrip().startswith("(") and not SENTENCE_END.search(above.rstrip())
 
 
 def _glue_at(text: str, measure: float, next_start: str) -> int | None:
