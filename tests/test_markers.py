@@ -233,13 +233,18 @@ B_LETTER = [
 B_NOTES = {**NOTES, 5: "Kamerstuk 32 140, nr. 214."}
 
 
-@pytest.fixture(scope="module")
-def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    d = tmp_path_factory.mktemp("marker-pair")
-    a, b = d / "a.txt", d / "b.txt"
+def marker_pair(d: Path) -> tuple[Path, Path]:
+    """Two versions of the letter as markdown-ish text: a word changed right before footnote 4's
+    marker, footnote 5's body changed (the report's browser test reads them too)."""
+    a, b = d / "brief-a.txt", d / "brief-b.txt"
     a.write_text(_markdown(), encoding="utf-8")
     b.write_text(_markdown(B_LETTER, B_NOTES), encoding="utf-8")
     return a, b
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return marker_pair(tmp_path_factory.mktemp("marker-pair"))
 
 
 def test_rows_carry_the_markers_into_the_joined_text(pair: tuple[Path, Path], letter_docx: Path) -> None:
@@ -300,10 +305,7 @@ def test_report_has_each_marker_inline_and_lights_the_changed_footnote(pair: tup
 @pytest.fixture
 def named_pair(tmp_path: Path) -> tuple[Path, Path]:
     """The pair under fixed names (the app's header shows them, so the snapshot is stable)."""
-    a, b = tmp_path / "brief-a.txt", tmp_path / "brief-b.txt"
-    a.write_text(_markdown(), encoding="utf-8")
-    b.write_text(_markdown(B_LETTER, B_NOTES), encoding="utf-8")
-    return a, b
+    return marker_pair(tmp_path)
 
 
 def _app(pair: tuple[Path, Path]) -> object:
