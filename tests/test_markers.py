@@ -208,7 +208,12 @@ def test_pdf_text_markers(letter_docx: Path, style: str, width: int, lines: int)
     """The letter laid out on pages with its markers in place and extracted as each PDF tool
     writes it: the digits glued to their word, bodies at the foot of the marker's page."""
     original = read_letter(str(letter_docx))
-    text = extract(original, Layout(width, lines, style, seed=width), "Tweede Kamer, vergaderjaar 2025-2026, 29 544, nr. 1302", in_place=True)
+    text = extract(
+        original,
+        Layout(width, lines, style, seed=width),
+        "Tweede Kamer, vergaderjaar 2025-2026, 29 544, nr. 1302",
+        in_place=True,
+    )
     assert detect_flavour(text) is Flavour.PDF_TEXT
     assert_in_place(parse_text(text, f"letter.{style}.txt"))
 
@@ -228,8 +233,7 @@ def test_a_marker_the_reader_cannot_place_stands_at_the_end() -> None:
 
 # --- the rows and the faces -------------------------------------------------------------------
 
-B_LETTER = [
-(kind, text.replace("kinderopvang{4}", "kinderdagopvang{4}")) for kind, text in LETTER]
+B_LETTER = [(kind, text.replace("kinderopvang{4}", "kinderdagopvang{4}")) for kind, text in LETTER]
 B_NOTES = {**NOTES, 5: "Kamerstuk 32 140, nr. 214."}
 
 
@@ -278,11 +282,17 @@ def test_html_markers_stay_outside_a_change_they_border_and_inside_one_they_spli
     sup = "<sup>4</sup>"
     text = "in de kinderopvang en het onderwijs"
     # the marker right after a changed word: after the <del>, not in it
-    assert marked(text, 0, [(6, 18)], "del", markers=[(18, sup)]) == f"in de <del>kinderopvang</del>{sup} en het onderwijs"
+    assert (
+        marked(text, 0, [(6, 18)], "del", markers=[(18, sup)]) == f"in de <del>kinderopvang</del>{sup} en het onderwijs"
+    )
     # a marker where a change begins follows the word before it
-    assert marked(text, 0, [(6, 18)], "del", markers=[(6, sup)]) == f"in de {sup}<del>kinderopvang</del> en het onderwijs"
+    assert (
+        marked(text, 0, [(6, 18)], "del", markers=[(6, sup)]) == f"in de {sup}<del>kinderopvang</del> en het onderwijs"
+    )
     # a marker inside a change of several words stays in it, so the change is one mark
-    assert marked(text, 0, [(6, 25)], "del", markers=[(18, sup)]) == f"in de <del>kinderopvang{sup} en het</del> onderwijs"
+    assert (
+        marked(text, 0, [(6, 25)], "del", markers=[(18, sup)]) == f"in de <del>kinderopvang{sup} en het</del> onderwijs"
+    )
     # with the letters that differ emphasised, and the text starting at an offset
     got = marked(text[6:], 6, [(6, 18)], "ins", [(10, 14)], markers=[(18, sup), (35, sup)])
     assert got == f'<ins>kind<b class="ch">erop</b>vang</ins>{sup} en het onderwijs{sup}'
@@ -293,7 +303,7 @@ def test_report_has_each_marker_inline_and_lights_the_changed_footnote(pair: tup
     r = run_cli("report", str(pair[0]), str(pair[1]), "-o", str(out))
     assert r.returncode == 0, r.stderr
     page = out.read_text(encoding="utf-8")
-    assert "kinderopvang</del><sup class=\"fnref\">" in page
+    assert 'kinderopvang</del><sup class="fnref">' in page
     assert 'opvang</ins><sup class="fnref">' in page  # kinder<b>dag</b>opvang
     assert 'gemeenten.<sup class="fnref changed">' in page
     assert "(footnote" not in page
@@ -345,7 +355,12 @@ def test_review_app_draws_each_marker_after_its_word_and_lights_the_selected_foo
             await select_delta(pilot, reference.id)
             selected = aligned.get_component_rich_style("aligned--selected")
             strips = aligned._row_strips(view.row_of(view.deltas.index(reference)))
-            lit = [seg.text for strip in strips for seg in strip if seg.style is not None and seg.style.bgcolor == selected.bgcolor and seg.text.strip()]
+            lit = [
+                seg.text
+                for strip in strips
+                for seg in strip
+                if seg.style is not None and seg.style.bgcolor == selected.bgcolor and seg.text.strip()
+            ]
             assert "[5]" in lit, lit
 
     asyncio.run(run())
@@ -355,7 +370,9 @@ def test_review_app_draws_each_marker_after_its_word_and_lights_the_selected_foo
     "keys",
     [pytest.param(("n", "N"), id="changed-word"), pytest.param(("n",), id="changed-footnote")],
 )
-def test_review_app_snapshot_with_markers_in_place(snap_compare, named_pair: tuple[Path, Path], keys: tuple[str, ...]) -> None:
+def test_review_app_snapshot_with_markers_in_place(
+    snap_compare, named_pair: tuple[Path, Path], keys: tuple[str, ...]
+) -> None:
     """80x24: the changed word with its marker right after it in both versions; the changed
     footnote's marker lit at the end of its sentence."""
     from test_tui_snapshots import loaded

@@ -252,7 +252,7 @@ class _Builder:
 
     def add(self, kind: BlockKind, text: Mapped, p: Para, fld: HeaderField | None = None) -> Block:
         text = text.collapse()
-        markers = ()
+        markers: tuple[tuple[int, int], ...] = ()
         if p.refs:
             whole = p.text.collapse()
             first = not text.offsets or not whole.offsets or text.offsets[0] <= whole.offsets[0]

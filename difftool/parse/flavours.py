@@ -168,8 +168,8 @@ def parse_docx_text(text: str) -> Parsed:
         rest, found = _inline_bodies(line)
         for n, body in found.items():
             bodies[n] = strip_markup(body).collapse()
-        found = [(rest.offsets[m.start()], int(m.group(1))) for m in _FOOTNOTE_REF.finditer(rest.text)]
-        refs, marks = tuple(n for _, n in found), tuple(found)
+        cited = [(rest.offsets[m.start()], int(m.group(1))) for m in _FOOTNOTE_REF.finditer(rest.text)]
+        refs, marks = tuple(n for _, n in cited), tuple(cited)
         rest = rest.sub(_FOOTNOTE_REF, "")
         for cell in _tab_cells(rest):
             cleaned = strip_markup(cell).collapse()

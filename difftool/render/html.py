@@ -284,9 +284,7 @@ class Layout:
             b = f'<p class="absent">moved in B: <a href="#b-{_e(r.b.blocks[0].id)}">see where it went</a></p>'
         return label, a, b
 
-    def _marked(
-        self, cell: Cell, start: int, end: int, tag: str, markers: Sequence[tuple[int, str]] = ()
-    ) -> str:
+    def _marked(self, cell: Cell, start: int, end: int, tag: str, markers: Sequence[tuple[int, str]] = ()) -> str:
         owners = [self.c.deltas[k].id if k is not None else None for k in cell.owners]
         inside = [(at, html) for at, html in markers if start <= at <= end]
         return marked(cell.text[start:end], start, cell.changes, tag, cell.letters, owners, inside)
