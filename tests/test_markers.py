@@ -383,3 +383,23 @@ def test_review_app_snapshot_with_markers_in_place(
         await loaded(pilot)  # type: ignore[arg-type]
 
     assert snap_compare(_app(named_pair), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_inspect_json_gives_each_blocks_markers(tmp_path: Path) -> None:
+    """``inspect --format json``: ``markers`` per block, valid against the letter schema."""
+    import json
+
+    path = tmp_path / "letter.txt"
+    path.write_text(_docx_text(), encoding="utf-8")
+    r = run_cli("inspect", str(path), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    placed = {m["footnote"]: b["text"][: m["at"]] for b in doc["blocks"] for m in b["markers"]}
+    assert {n: text.endswith(AFTER[n]) for n, text in placed.items()} == dict.fromkeys(AFTER, True)
+    jsonschema = pytest.importorskip("jsonschema")
+    from test_schema import SCHEMAS
+
+    jsonschema.Draft202012Validator(SCHEMAS["letter.schema.json"]).validate(doc)
+    broken = {**doc, "blocks": [{**doc["blocks"][5], "markers": [{"at": -1, "footnote": 1}]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(SCHEMAS["letter.schema.json"]).validate(broken)
