@@ -155,7 +155,9 @@ def _cell(
     """A cell with its changes widened to words and each change given to the delta covering it."""
     changes, letters = whole_words(text, narrow, points)
     ordered = list(offsets) == sorted(offsets)  # timsort: one linear pass on ordered offsets
-    markers = tuple((at + start, n) for blk, start in zip(blocks, bounds) for at, n in blk.markers)
+    markers = tuple(
+        (min(at, len(blk.text)) + start, n) for blk, start in zip(blocks, bounds, strict=False) for at, n in blk.markers
+    )
     cell = Cell(blocks, fn, text, offsets, bounds, changes, letters, (), ordered, markers)
     if not changes:
         return cell
