@@ -403,3 +403,20 @@ def test_inspect_json_gives_each_blocks_markers(tmp_path: Path) -> None:
     broken = {**doc, "blocks": [{**doc["blocks"][5], "markers": [{"at": -1, "footnote": 1}]}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(SCHEMAS["letter.schema.json"]).validate(broken)
+
+
+def test_pdf_text_markers_set_apart_from_their_word() -> None:
+    """pdftotext sets a marker apart after punctuation (``afgerond. 1 Daarna``) and justified
+    text after a word (``Migratie 2 om``); the place is still the end of the word before it,
+    also when the marker ends a line and the sentence runs on over the next."""
+    text = (
+        "Het overleg met de provincies over de nieuwe woningbouwafspraken is afgerond. 1\n"
+        "Daarna volgde een gesprek met de minister van Volkshuisvesting 2 om de planning te\n"
+        "bespreken en de voortgang van de regionale woondeals vast te leggen in een brief.\n"
+        "\n"
+        "1 Kamerstuk 32 847, nr. 1201.\n"
+        "2 Kamerstuk 32 847, nr. 1207.\n"
+        "\f"
+    )
+    letter = parse_text(text, "letter.txt", Flavour.PDF_TEXT)
+    assert_in_place(letter, {1: "afgerond.", 2: "Volkshuisvesting"})
