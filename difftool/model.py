@@ -184,6 +184,11 @@ class Block:
     """For HEADER blocks: which header line this is."""
     page: int | None = None
     """Page on which the block starts, where the source knows pages."""
+    markers: tuple[tuple[int, int], ...] = ()
+    """Where each footnote marker stood: ``(index into text, footnote number)``, in text order,
+    one per number of ``footnotes``. The index is just past the word (or punctuation mark) the
+    marker followed; a marker whose place the reader cannot know stands at the end of the text.
+    For display only: the engine compares ``text``, which has no markers."""
 
     @property
     def start(self) -> int:

@@ -58,6 +58,11 @@ class Cell:
     one of the row's deltas covers it; a face hides a change whose delta it hides."""
     ordered: bool = False
     """``offsets`` never decrease (so a span is found by bisection)."""
+    markers: tuple[tuple[int, int], ...] = ()
+    """Where each footnote marker stands: ``(index into text, footnote number)``, in text order
+    (the blocks' :attr:`~difftool.model.Block.markers`, moved to the joined text). A face draws
+    a marker just before the character at its index; the text itself has none, so the changes'
+    spans are not affected."""
 
     @property
     def empty(self) -> bool:
@@ -150,12 +155,15 @@ def _cell(
     """A cell with its changes widened to words and each change given to the delta covering it."""
     changes, letters = whole_words(text, narrow, points)
     ordered = list(offsets) == sorted(offsets)  # timsort: one linear pass on ordered offsets
-    cell = Cell(blocks, fn, text, offsets, bounds, changes, letters, (), ordered)
+    markers = tuple(
+        (min(at, len(blk.text)) + start, n) for blk, start in zip(blocks, bounds, strict=False) for at, n in blk.markers
+    )
+    cell = Cell(blocks, fn, text, offsets, bounds, changes, letters, (), ordered, markers)
     if not changes:
         return cell
     lit = [(index, span) for index, side in sides if (span := cell.span_of(side)) is not None]
     owners = [next((i for i, (s, e) in lit if s < end and start < e), None) for start, end in changes]
-    return Cell(blocks, fn, text, offsets, bounds, changes, letters, tuple(owners), ordered)
+    return Cell(blocks, fn, text, offsets, bounds, changes, letters, tuple(owners), ordered, markers)
 
 
 @dataclass(frozen=True, slots=True)

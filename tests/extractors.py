@@ -25,6 +25,7 @@ extractor writes it:
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from difftool.lexicon import known
@@ -82,29 +83,47 @@ def _marked(text: str, refs: tuple[int, ...], style: str, rng: random.Random) ->
     return f"{text} {digits}" if spaced else f"{text}{digits}"
 
 
-def extract(letter: Letter, layout: Layout, footer: str) -> str:
-    """The letter laid out by ``layout`` and written as ``layout.style`` writes it."""
+_SENTINEL = "\ue000"
+"""Stands before a marker's digits while a block is wrapped, so each line knows its markers."""
+_SENTINEL_RE = re.compile(_SENTINEL + r"(\d+)")
+
+
+def _in_place(text: str, markers: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with each marker's number glued to the word it follows (a sentinel before it)."""
+    for at, n in sorted(markers, reverse=True):
+        text = f"{text[:at]}{_SENTINEL}{n}{text[at:]}"
+    return text
+
+
+def extract(letter: Letter, layout: Layout, footer: str, in_place: bool = False) -> str:
+    """The letter laid out by ``layout`` and written as ``layout.style`` writes it. The markers
+    stand after the block's text, or (``in_place``) where ``Block.markers`` puts them, glued to
+    their word, each footnote's body on the page of the line its marker is on."""
     rng = random.Random(layout.seed)
     bodies = {f.number: f.text for f in letter.footnotes}
-    paras: list[tuple[list[str], tuple[int, ...]]] = []
+    paras: list[tuple[list[str], list[tuple[int, ...]]]] = []
     for b in letter.blocks:
-        text = b.text
+        text = _in_place(b.text, b.markers) if in_place else b.text
         if b.kind is BlockKind.LIST_ITEM:
             text = "\u2022 " + text
         lines = _wrap(text, layout.width)
-        lines[-1] = _marked(lines[-1], b.footnotes, layout.style, rng)  # a marker stays with its word
-        paras.append((lines, b.footnotes))
+        if in_place:
+            refs = [tuple(int(n) for n in _SENTINEL_RE.findall(line)) for line in lines]
+            lines = [line.replace(_SENTINEL, "") for line in lines]
+        else:
+            lines[-1] = _marked(lines[-1], b.footnotes, layout.style, rng)  # a marker stays with its word
+            refs = [()] * (len(lines) - 1) + [b.footnotes]
+        paras.append((lines, refs))
     pages: list[tuple[list[str], list[int]]] = [([], [])]
-    for lines, refs in paras:
-        for k, line in enumerate(lines):
+    for lines, line_refs in paras:
+        for line, refs in zip(lines, line_refs):
             body, notes = pages[-1]
             need = len(body) + 1 + sum(1 + len(bodies.get(n, "")) // layout.width for n in notes)
             if need > layout.lines and body:
                 pages.append(([], []))
                 body, notes = pages[-1]
             body.append(line)
-            if k == len(lines) - 1:
-                notes.extend(n for n in refs if n in bodies)
+            notes.extend(n for n in refs if n in bodies)
         if layout.style in ("layout", "pdfminer", "viewer", "raw-stream"):
             pages[-1][0].append("")
     out: list[str] = []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_markers import marker_pair
 from test_report import PAIRS, hostile_pair
 
 from conftest import ROOT, run_cli
@@ -64,7 +65,8 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, d
     a, b = PAIRS["ek-tk"]
     ha, hb = hostile_pair(tmp)
     out: dict[str, tuple[Path, dict[str, Any]]] = {}
-    for name, (x, y) in {"ek-tk": (a, b), "hostile": (str(ha), str(hb))}.items():
+    ma, mb = marker_pair(tmp)
+    for name, (x, y) in {"ek-tk": (a, b), "hostile": (str(ha), str(hb)), "markers": (str(ma), str(mb))}.items():
         path = tmp / f"{name}.html"
         r = run_cli("report", x, y, "-o", str(path))
         assert r.returncode == 0, r.stderr
@@ -454,3 +456,59 @@ def test_copied_text_has_no_hidden_signs(open_report: Callable[..., Any]) -> Non
     assert "\u2212" not in copied
     before = page.locator("table.aligned del").first.evaluate("el => getComputedStyle(el, '::before').content")
     assert before == '"\u2212"'  # still said to a screen reader
+
+
+def test_footnote_markers_sit_in_the_sentence_right_after_the_cited_word(open_report: Callable[..., Any]) -> None:
+    """Each marker is a <sup> inside its paragraph, directly after the word it follows (also
+    after a changed word, outside its mark), on that word's line and just right of it; copied,
+    the sentence keeps its words whole."""
+    page = open_report("markers")
+    for button in page.locator('tr.fold button[aria-expanded="false"]').all():
+        button.click()  # the unchanged paragraphs too
+    found = page.evaluate(
+        """() => Array.from(document.querySelectorAll('table.aligned td p sup.fnref')).map(sup => {
+            let prev = sup.previousSibling;
+            const before = prev.nodeType === Node.TEXT_NODE ? prev.textContent : prev.textContent;
+            const range = document.createRange();
+            if (prev.nodeType === Node.TEXT_NODE) {
+                range.setStart(prev, Math.max(0, prev.length - 3));
+                range.setEnd(prev, prev.length);
+            } else {
+                range.selectNodeContents(prev);
+            }
+            const word = Array.from(range.getClientRects()).pop();
+            const box = sup.getBoundingClientRect();
+            return {
+                number: sup.textContent, before: before.slice(-20), after: (sup.nextSibling || {}).textContent || '',
+                side: sup.closest('td').className, prevTag: prev.nodeName,
+                gap: box.left - word.right, sameLine: box.top < word.bottom && box.bottom > word.top,
+                href: sup.querySelector('a').getAttribute('href'),
+            };
+        })"""
+    )
+    by_number: dict[str, list[dict[str, Any]]] = {}
+    for f in found:
+        by_number.setdefault(f["number"], []).append(f)
+    assert sorted(by_number) == ["1", "2", "3", "4", "5"]
+    words = {"1": "zorg", "2": "instellingen.", "3": "onderzoeksbureau", "4": "opvang", "5": "gemeenten."}
+    for number, places in by_number.items():
+        assert len(places) == 2, places  # in A and in B
+        for f in places:
+            assert f["before"].endswith(words[number]), f
+            assert -1 <= f["gap"] <= 3 and f["sameLine"], f
+            assert page.locator(f["href"]).count() == 1  # the link leads to the footnote's row
+    assert {f["prevTag"] for f in by_number["4"]} == {"DEL", "INS"}  # after the changed word's mark
+    assert by_number["4"][0]["after"].startswith(" en het onderwijs")
+    changed = page.locator("sup.fnref.changed")
+    assert changed.count() == 2 and changed.first.inner_text() == "5"
+    copied = page.evaluate(
+        """() => {
+            const p = document.querySelector('sup.fnref').closest('p');
+            const range = document.createRange();
+            range.selectNodeContents(p);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return getSelection().toString();
+        }"""
+    )
+    assert "in de zorg en over de afspraken" in " ".join(copied.split()), copied

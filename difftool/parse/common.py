@@ -34,6 +34,43 @@ class Para:
     strong: bool = False
     """Printed bold (markdown ``**``): a heading or an annex title."""
     page: int | None = None
+    marks: tuple[tuple[int, int], ...] = ()
+    """Where the reader found each footnote marker: ``(file offset of the marker, number)``. The
+    text keeps its characters' file offsets through every later step (unwrapping, rejoining,
+    dehyphenation, white space), so :func:`place_markers` finds each marker's place in the final
+    text from its offset."""
+
+
+def place_markers(
+    text: Mapped, refs: tuple[int, ...], marks: tuple[tuple[int, int], ...], first: bool = True, last: bool = True
+) -> tuple[tuple[int, int], ...]:
+    """Each footnote of ``refs`` placed in ``text``: ``(index, number)`` in text order.
+
+    A marker stands just past the last character whose file offset lies before the marker's, and
+    white space before it is skipped, so the index is the end of the word (or punctuation mark)
+    the marker followed. A marker outside the block's span of the file belongs to another block
+    of the same paragraph, unless the block is the paragraph's ``first`` (markers before it) or
+    ``last`` (markers after it); a number with no marker found is placed at the end of the text.
+    """
+    if not refs:
+        return ()
+    offsets, chars = text.offsets, text.text
+    lo = offsets[0] if offsets else 0
+    hi = offsets[-1] + 1 if offsets else 0
+    used: set[int] = set()
+    placed: list[tuple[int, int]] = []
+    for number in refs:
+        at = len(chars)
+        for k, (offset, n) in enumerate(marks):
+            if k in used or n != number or (offset < lo and not first) or (offset > hi and not last):
+                continue
+            used.add(k)
+            at = next((i for i, o in enumerate(offsets) if o >= offset), len(chars))
+            while at > 0 and chars[at - 1].isspace():
+                at -= 1
+            break
+        placed.append((at, number))
+    return tuple(sorted(placed, key=lambda p: p[0]))
 
 
 Parsed = tuple[list[Para], dict[int, Mapped], tuple[str, ...]]
@@ -215,7 +252,13 @@ class _Builder:
 
     def add(self, kind: BlockKind, text: Mapped, p: Para, fld: HeaderField | None = None) -> Block:
         text = text.collapse()
-        b = Block(f"b{len(self.blocks)}", kind, text.text, text.offsets, p.refs, fld, p.page)
+        markers: tuple[tuple[int, int], ...] = ()
+        if p.refs:
+            whole = p.text.collapse()
+            first = not text.offsets or not whole.offsets or text.offsets[0] <= whole.offsets[0]
+            last = not text.offsets or not whole.offsets or text.offsets[-1] >= whole.offsets[-1]
+            markers = place_markers(text, p.refs, p.marks, first, last)
+        b = Block(f"b{len(self.blocks)}", kind, text.text, text.offsets, p.refs, fld, p.page, markers)
         self.blocks.append(b)
         for n in p.refs:
             self.cited.setdefault(n, b.id)

@@ -405,8 +405,9 @@ class _DocxReader:
         line = self.out.add_line(text)
         clean = without_spans(line, [(s, e) for s, e, _, _ in pieces.markers])
         refs = tuple(self.note_numbers[(k, i)] for _, _, k, i in pieces.markers)
+        marks = tuple((line.offsets[s], self.note_numbers[(k, i)]) for s, _, k, i in pieces.markers)
         strong = pieces.bold_chars > 0 and pieces.plain_chars == 0
-        return Para(clean.collapse(), refs, strong, page)
+        return Para(clean.collapse(), refs, strong, page, marks)
 
     # footnotes, endnotes, headers and footers
 

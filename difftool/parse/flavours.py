@@ -51,9 +51,10 @@ def _sup_value(s: str) -> int:
     return int("".join(SUPERSCRIPT_DIGIT[c] for c in s))
 
 
-def _sup_markers(m: Mapped) -> tuple[Mapped, tuple[int, ...]]:
-    refs = tuple(_sup_value(x.group(0)) for x in _SUP_MARKER.finditer(m.text))
-    return m.sub(_SUP_MARKER, ""), refs
+def _sup_markers(m: Mapped) -> tuple[Mapped, tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """``m`` without its superscript markers, their numbers, and where each stood (file offset)."""
+    found = [(m.offsets[x.start()], _sup_value(x.group(0))) for x in _SUP_MARKER.finditer(m.text)]
+    return m.sub(_SUP_MARKER, ""), tuple(n for _, n in found), tuple(found)
 
 
 def _split_list_lines(lines: list[Mapped]) -> list[list[Mapped]]:
@@ -94,16 +95,20 @@ def parse_markdown(text: str) -> Parsed:
         for group in _split_list_lines(chunk):
             raw = unwrap(group)
             strong = raw.text.startswith("**") or bool(re.match(r"^[-\u2022]\s+(?:[a-z]\.\s+)?\*\*", raw.text))
-            cleaned, refs = _sup_markers(strip_markup(raw))
+            cleaned, refs, marks = _sup_markers(strip_markup(raw))
             cleaned = cleaned.collapse()
             if not cleaned.text:
                 continue
-            para = Para(cleaned, refs, strong)
+            para = Para(cleaned, refs, strong, marks=marks)
             if paras and _continues(paras[-1], para, gap_after_footnotes):
                 prev = paras[-1]
                 sep = "" if prev.text.text.endswith("-") else " "
                 paras[-1] = Para(
-                    Mapped.join([prev.text, para.text], sep), prev.refs + para.refs, prev.strong, prev.page
+                    Mapped.join([prev.text, para.text], sep),
+                    prev.refs + para.refs,
+                    prev.strong,
+                    prev.page,
+                    prev.marks + para.marks,
                 )
             else:
                 paras.append(para)
@@ -163,7 +168,8 @@ def parse_docx_text(text: str) -> Parsed:
         rest, found = _inline_bodies(line)
         for n, body in found.items():
             bodies[n] = strip_markup(body).collapse()
-        refs = tuple(int(x) for x in _FOOTNOTE_REF.findall(rest.text))
+        cited = [(rest.offsets[m.start()], int(m.group(1))) for m in _FOOTNOTE_REF.finditer(rest.text)]
+        refs, marks = tuple(n for _, n in cited), tuple(cited)
         rest = rest.sub(_FOOTNOTE_REF, "")
         for cell in _tab_cells(rest):
             cleaned = strip_markup(cell).collapse()
@@ -172,8 +178,8 @@ def parse_docx_text(text: str) -> Parsed:
             if FURNITURE.match(cleaned.text) and not cleaned.text.strip().isdigit():
                 furniture.append(cleaned.text)
                 continue
-            paras.append(Para(cleaned, refs))
-            refs = ()
+            paras.append(Para(cleaned, refs, marks=marks))
+            refs, marks = (), ()
     return paras, bodies, tuple(furniture)
 
 

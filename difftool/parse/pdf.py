@@ -392,8 +392,9 @@ class _Paragraphs:
 
     def _para(self, group: list[_Line]) -> Para:
         refs = tuple(n for ln in group for _, _, ns in ln.markers for n in ns)
+        marks = tuple((ln.text.offsets[s], n) for ln in group for s, _, ns in ln.markers for n in ns)
         cleaned = [without_spans(ln.text, [(s, e) for s, e, _ in ln.markers]) for ln in group]
-        return Para(join_lines(cleaned), refs, all(ln.bold for ln in group), group[0].page)
+        return Para(join_lines(cleaned), refs, all(ln.bold for ln in group), group[0].page, marks)
 
 
 def _mode(values: Any) -> float:

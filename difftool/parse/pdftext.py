@@ -98,6 +98,7 @@ def parse_pdf_text(text: str) -> Parsed:
     stream: list[_Line] = []
     cuts: dict[int, list[tuple[int, int]]] = {}
     refs_at: dict[int, tuple[int, ...]] = {}
+    marks_at: dict[int, tuple[tuple[int, int], ...]] = {}
     next_note = 1
     queue = list(reversed(pages))
     number = 0
@@ -121,13 +122,14 @@ def parse_pdf_text(text: str) -> Parsed:
         before = kept
         bodies.update(found)
         next_note = max(found) + 1
-        for key, spans, numbers in markers:
+        for key, spans, numbers, at in markers:
             cuts.setdefault(key, []).extend(spans)
             refs_at[key] = refs_at.get(key, ()) + numbers
+            marks_at[key] = marks_at.get(key, ()) + tuple((at, n) for n in numbers)
         stream.extend(_numbered(kept, number - 1))
         if end < len(page):
             queue.append(page[end:])  # without form feeds, the zone ended the page
-    return _paragraphs(stream, cuts, refs_at), bodies, furniture
+    return _paragraphs(stream, cuts, refs_at, marks_at), bodies, furniture
 
 
 def _numbered(lines: list[_Line], page: int) -> list[_Line]:
@@ -675,8 +677,9 @@ def _joined(bodies: dict[int, list[Mapped]]) -> dict[int, Mapped]:
 
 # --- markers -----------------------------------------------------------------------------------
 
-Marker = tuple[int, list[tuple[int, int]], tuple[int, ...]]
-"""(offset of the line's first character, spans to cut from the line, footnote numbers)."""
+Marker = tuple[int, list[tuple[int, int]], tuple[int, ...], int]
+"""(offset of the line's first character, spans to cut from the line, footnote numbers, file
+offset of the marker)."""
 
 
 def _candidates(t: str) -> list[tuple[int, int, str, int]]:
@@ -737,7 +740,7 @@ def _markers(lines: list[_Line], first: int, last: int) -> list[Marker]:
             expected += 1
             continue
         li, s, e, _, numbers = best
-        found.append((lines[li].text.offsets[0], [(s, e)], numbers))
+        found.append((lines[li].text.offsets[0], [(s, e)], numbers, lines[li].text.offsets[s]))
         pos = (li, s)
         expected = numbers[-1] + 1
     return found
@@ -764,7 +767,10 @@ def _page_markers(kept: list[_Line], found: dict[int, Mapped], before: list[_Lin
 
 
 def _paragraphs(
-    stream: list[_Line], cuts: dict[int, list[tuple[int, int]]], refs_at: dict[int, tuple[int, ...]]
+    stream: list[_Line],
+    cuts: dict[int, list[tuple[int, int]]],
+    refs_at: dict[int, tuple[int, ...]],
+    marks_at: dict[int, tuple[tuple[int, int], ...]],
 ) -> list[Para]:
     """Cut the body lines of every page, in order, into paragraphs."""
     filled = [ln for ln in stream if not ln.blank]
@@ -795,15 +801,17 @@ def _paragraphs(
     paras = []
     for group in groups:
         refs: tuple[int, ...] = ()
+        marks: tuple[tuple[int, int], ...] = ()
         cleaned = []
         for ln in group:
             key = ln.text.offsets[0] if ln.text.offsets else -1
             refs += refs_at.get(key, ())
+            marks += marks_at.get(key, ())
             line = without_spans(ln.text, sorted(cuts.get(key, [])))
             cleaned.append(line.sub(_BULLET_LEAD, lambda m: m.group(1) + "\u2022"))
         text = strip_markup(join_lines(cleaned))
         if text.text:
-            paras.append(Para(text, refs, page=group[0].page + 1))
+            paras.append(Para(text, refs, page=group[0].page + 1, marks=marks))
     return paras
 
 

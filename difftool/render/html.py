@@ -91,11 +91,17 @@ def marked(
     tag: str,
     letters: Sequence[tuple[int, int]] = (),
     owners: Sequence[str | None] = (),
+    markers: Sequence[tuple[int, str]] = (),
 ) -> str:
     """``text`` as HTML with the spans (positions in the joined text, ``text`` starting at
     ``offset`` in it) wrapped in ``<del>`` or ``<ins>`` (``data-delta`` naming the delta each
-    belongs to, where known), and the ``letters`` inside them in ``<b class="ch">``."""
+    belongs to, where known), and the ``letters`` inside them in ``<b class="ch">``.
+
+    ``markers`` (position in the joined text, HTML) are put in at their place: a marker that
+    stands where a change begins or ends goes outside it (it follows the word before the change,
+    or the changed word), one strictly inside a change goes inside it, so the marks stay whole."""
     out: list[str] = []
+    queue = [(at - offset, html) for at, html in markers if 0 <= at - offset <= len(text)]
     pos = 0
     for n, (start, end) in enumerate(spans):
         s, t = max(start - offset, pos), min(end - offset, len(text))
@@ -103,25 +109,43 @@ def marked(
             continue
         owner = owners[n] if n < len(owners) else None
         attr = f' data-delta="{_e(owner)}"' if owner else ""
-        out.append(_e(text[pos:s]))
-        out.append(f"<{tag}{attr}>{_emphasised(text, s, t, offset, letters)}</{tag}>")
+        out.append(_with_markers(text, pos, s, s, queue))
+        out.append(f"<{tag}{attr}>{_emphasised(text, s, t, offset, letters, queue)}</{tag}>")
         pos = t
-    out.append(_e(text[pos:]))
+    out.append(_with_markers(text, pos, len(text), len(text), queue))
     return "".join(out)
 
 
-def _emphasised(text: str, s: int, t: int, offset: int, letters: Sequence[tuple[int, int]]) -> str:
-    """``text[s:t]`` with the letters that differ (positions in the joined text) in ``<b>``."""
+def _with_markers(text: str, s: int, t: int, upto: int, queue: list[tuple[int, str]]) -> str:
+    """``text[s:t]`` escaped, with the queued markers at positions up to ``upto`` (inclusive) put
+    in at their place (and taken off the queue)."""
+    out: list[str] = []
+    pos = s
+    while queue and queue[0][0] <= upto:
+        at, html = queue.pop(0)
+        at = min(max(at, pos), t)
+        out.append(_e(text[pos:at]))
+        out.append(html)
+        pos = at
+    out.append(_e(text[pos:t]))
+    return "".join(out)
+
+
+def _emphasised(
+    text: str, s: int, t: int, offset: int, letters: Sequence[tuple[int, int]], queue: list[tuple[int, str]]
+) -> str:
+    """``text[s:t]`` with the letters that differ (positions in the joined text) in ``<b>``, and
+    the queued markers strictly inside it."""
     out: list[str] = []
     pos = s
     for start, end in letters:
         ls, lt = max(start - offset, pos), min(end - offset, t)
         if ls >= lt:
             continue
-        out.append(_e(text[pos:ls]))
-        out.append(f'<b class="ch">{_e(text[ls:lt])}</b>')
+        out.append(_with_markers(text, pos, ls, ls, queue))
+        out.append(f'<b class="ch">{_with_markers(text, ls, lt, lt - 1, queue)}</b>')
         pos = lt
-    out.append(_e(text[pos:t]))
+    out.append(_with_markers(text, pos, t, t - 1, queue))
     return "".join(out)
 
 
@@ -167,6 +191,7 @@ class Layout:
             {f.number: self.rows.footnotes[k].id for k, r in enumerate(self.rows.footnotes) for f in _notes(r, side)}
             for side in (0, 1)
         ]
+        self.footnote_index = {r.id: k for k, r in enumerate(self.rows.footnotes)}
 
     def delta_place(self, index: int) -> str | None:
         """The id of the row delta ``index`` is shown in."""
@@ -220,18 +245,27 @@ class Layout:
 
     def _paragraphs(self, side: int, cell: Cell) -> str:
         tag, prefix = ("del", "a") if side == 0 else ("ins", "b")
+        markers = [(at, self._marker(side, num)) for at, num in cell.markers]
         out = []
         for block, start, end in cell.parts():
-            part = self._marked(cell, start, end, tag)
-            cites = ", ".join(
-                f'<a href="#{_e(self.note_row[side].get(num, ""))}">{_e(num)}</a>' for num in block.footnotes
-            )
-            cite_html = f' <span class="cites">(footnote {cites})</span>' if cites else ""
+            part = self._marked(cell, start, end, tag, markers)
             out.append(
                 f'<p id="{prefix}-{_e(block.id)}" class="k-{_e(block.kind.value)}">'
-                f'<span class="bid">{_e(block.id)}</span>{part}{cite_html}</p>'
+                f'<span class="bid">{_e(block.id)}</span>{part}</p>'
             )
         return "".join(out)
+
+    def _marker(self, side: int, num: int) -> str:
+        """A footnote marker at its place in the sentence: a superscript link to the footnote's
+        row, lit (``changed``) when that footnote holds a difference."""
+        row_id = self.note_row[side].get(num, "")
+        k = self.footnote_index.get(row_id)
+        changed = k is not None and bool(self.rows.footnotes[k].deltas)
+        cls = "fnref changed" if changed else "fnref"
+        return (
+            f'<sup class="{cls}"><a href="#{_e(row_id)}" title="footnote {_e(num)}" '
+            f'aria-label="footnote {_e(num)}">{_e(num)}</a></sup>'
+        )
 
     def cells(self, shown: Shown) -> tuple[str, str, str]:
         """The label and the A and B cells of a shown row, as HTML."""
@@ -250,9 +284,10 @@ class Layout:
             b = f'<p class="absent">moved in B: <a href="#b-{_e(r.b.blocks[0].id)}">see where it went</a></p>'
         return label, a, b
 
-    def _marked(self, cell: Cell, start: int, end: int, tag: str) -> str:
+    def _marked(self, cell: Cell, start: int, end: int, tag: str, markers: Sequence[tuple[int, str]] = ()) -> str:
         owners = [self.c.deltas[k].id if k is not None else None for k in cell.owners]
-        return marked(cell.text[start:end], start, cell.changes, tag, cell.letters, owners)
+        inside = [(at, html) for at, html in markers if start <= at <= end]
+        return marked(cell.text[start:end], start, cell.changes, tag, cell.letters, owners, inside)
 
     def _note_cell(self, side: int, cell: Cell) -> str:
         if cell.footnote is None:

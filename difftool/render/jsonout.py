@@ -72,6 +72,7 @@ def letter_dict(letter: Letter) -> dict[str, Any]:
                 "start": b.start,
                 "end": b.end,
                 "footnotes": list(b.footnotes),
+                "markers": [{"at": at, "footnote": n} for at, n in b.markers],
                 "page": b.page,
             }
             for b in letter.blocks

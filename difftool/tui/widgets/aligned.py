@@ -39,17 +39,24 @@ SEPARATOR = " │ "
 
 
 def with_citations(body: Text, cell: Cell, cite: Style, selected: Style, cited: int | None) -> Text:
-    """``body`` (the cell's text, styled) with ``[n]`` after each block for each footnote it
-    cites, the selected delta's footnote ``cited`` lit (the letters keep no marker positions,
-    so the markers stand at the end of the citing paragraph, as in the report)."""
-    if not any(b.footnotes for b in cell.blocks):
+    """``body`` (the cell's text, styled) with a ``[n]`` marker where each footnote is cited, just
+    after the word the marker follows in the letter (:attr:`Cell.markers`), the selected delta's
+    footnote ``cited`` lit. The marker takes the style of the text around it (a change it stands
+    inside stays one mark) with the marker's style over it."""
+    if not cell.markers:
         return body
     out = Text()
-    for blk, start, end in cell.parts():
-        out.append_text(body[start:end])
-        for n in blk.footnotes:
-            out.append(f"[{n}]", selected if n == cited else cite)
-        out.append_text(body[end : end + 1])
+    pos = 0
+    for at, n in cell.markers:
+        out.append_text(body[pos:at])
+        around = [sp.style for sp in body.spans if sp.start < at < sp.end]
+        marker = Text(f"[{n}]")
+        for style in around:
+            marker.stylize(style)
+        marker.stylize(selected if n == cited else cite)
+        out.append_text(marker)
+        pos = at
+    out.append_text(body[pos:])
     return out
 
 
