@@ -429,3 +429,68 @@ def test_a_body_line_opening_with_a_parenthesis_goes_on() -> None:
         4: "Het formulier 'Verlenging van de regeling voor de opvang op Amsterdam Airport Schiphol (AAS)' is "
         "bij deze brief gevoegd.",
     }
+
+
+_LONG_NOTE = (
+    "Sinds 2022 geldt voor voorstellen met grote financiële gevolgen de werkwijze van de toelichting vooraf; ter\n"
+    "uitvoering daarvan is het formulier over de verlenging van de regeling voor de opvang op de luchthaven\n"
+)
+_NOTE_REST = "bij deze brief aan uw Kamer gezonden, met de cijfers van het laatste kwartaal van het voorgaande jaar.\n"
+
+
+@pytest.mark.parametrize("ends", ["", "."], ids=["split", "complete"])
+def test_a_long_note_runs_on_at_the_foot_of_the_next_page(ends: str) -> None:
+    """A long footnote's body goes on at the foot of the next page, without a number, after a blank
+    line and in the notes' smaller type (wider lines than the text's). When the body on the first
+    page already ended a sentence, the next page's last paragraph is text."""
+    note = _LONG_NOTE.rstrip("\n") + ends + "\n"
+    text = (
+        _FILL * 8 + "Het overleg met de koepels is afgerond en het besluit is genomen.3 Het formulier\n"
+        "is bijgevoegd; de gemeenten krijgen de helft van de kosten vergoed.\n\n3 "
+        + note
+        + "\n"
+        + _FOOTER
+        + "\n\n1\n\f"
+        "Daarmee is de regeling voor dit jaar rond.\n\nDe minister van Infrastructuur,\nA.B. de Vries\n\n"
+        + _NOTE_REST
+        + "\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    bodies = _bodies(text)
+    paras = _paras(text)
+    if ends:
+        assert bodies[3].endswith("op de luchthaven.")
+        assert any(p.startswith("bij deze brief aan uw Kamer gezonden") for p in paras)
+    else:
+        assert bodies[3].endswith("op de luchthaven " + _NOTE_REST.strip())
+        assert not any("bij deze brief aan uw Kamer" in p for p in paras)
+
+
+def test_a_short_unfinished_citation_takes_no_text_from_the_next_page() -> None:
+    """A citation without a full stop (``… nr. 63``) is short and finished: the next page's last
+    paragraph is text, however wide."""
+    text = (
+        _FILL * 8
+        + "Het overleg met de koepels is afgerond.3\n\n3 Kamerstukken II, 2025-2026, 36 848, nr. 63\n\n"
+        + _FOOTER
+        + "\n\n1\n\fDaarmee is de regeling voor dit jaar rond.\n\n"
+        + _NOTE_REST
+        + "\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    assert _bodies(text) == {3: "Kamerstukken II, 2025-2026, 36 848, nr. 63"}
+    assert any(p.startswith("bij deze brief aan uw Kamer gezonden") for p in _paras(text))
+
+
+def test_a_long_unfinished_note_takes_no_paragraph_of_text() -> None:
+    """A long body that a letter left unfinished (``… Kamerbrief bij``) takes nothing from the next
+    page when its last paragraph is set as text (no line wider than the text's)."""
+    text = (
+        _FILL * 8 + "Het overleg met de koepels is afgerond.3\n\n3 " + _LONG_NOTE + "\n" + _FOOTER + "\n\n1\n\f"
+        "Daarmee is de regeling voor dit jaar rond.\n\nDe gemeenten ontvangen de bijdrage in het\n"
+        "voorjaar, zoals met de koepels is afgesproken.\n\n" + _FOOTER + "\n\n2\n\f"
+    )
+    assert _bodies(text)[3].endswith("op de luchthaven")
+    assert any(p.startswith("De gemeenten ontvangen de bijdrage") for p in _paras(text))

@@ -103,9 +103,11 @@ def parse_pdf_text(text: str) -> Parsed:
     queue = list(reversed(pages))
     number = 0
     before: list[_Line] = []  # the text the page before this one kept
+    measure = _measure([len(ln.text.text.rstrip()) for page in pages for ln in page if not ln.blank])
     while queue:
         page = queue.pop()
         number += 1
+        last_body = max(bodies, default=None)
         zone = next(
             (
                 (kept, end, found, markers)
@@ -115,11 +117,11 @@ def parse_pdf_text(text: str) -> Parsed:
             None,
         )
         if zone is None:
-            before = page
+            before = page = _take_rest_of_body(page, bodies, last_body, measure)
             stream.extend(_numbered(page, number - 1))
             continue
         kept, end, found, markers = zone
-        before = kept
+        before = kept = _take_rest_of_body(kept, bodies, last_body, measure)
         bodies.update(found)
         next_note = max(found) + 1
         for key, spans, numbers, at in markers:
@@ -130,6 +132,42 @@ def parse_pdf_text(text: str) -> Parsed:
         if end < len(page):
             queue.append(page[end:])  # without form feeds, the zone ended the page
     return _paragraphs(stream, cuts, refs_at, marks_at), bodies, furniture
+
+
+REST_OF_BODY_LINES = 3
+"""Lines of a footnote body that may run on at the foot of the next page."""
+
+
+def _take_rest_of_body(text: list[_Line], bodies: dict[int, Mapped], last: int | None, measure: float) -> list[_Line]:
+    """The page's text without the rest of footnote ``last``, which is added to its body (in place)."""
+    if last is None or (split := _rest_of_body(text, bodies[last], measure)) is None:
+        return text
+    rest, kept = split
+    bodies[last] = join_lines([bodies[last], *rest])
+    return kept
+
+
+def _rest_of_body(page: list[_Line], body: Mapped, measure: float) -> tuple[list[Mapped], list[_Line]] | None:
+    """The rest of a footnote body that ran on to this page's foot, and the page without it.
+
+    A long note is continued at the foot of the next page, without its number. It is taken to have
+    been when the last body so far is longer than a line of text and ends no sentence (a citation
+    without a full stop is short), and the page's text ends, after a blank line, in a few lines
+    that end one, one of them wider than any line of text (the notes' smaller type holds more on a
+    line) and the first no list item; those lines come before any numbered body of the page's own
+    zone. A rest of one short line shows no such evidence and stays text."""
+    if len(body.text) <= measure or _complete(body.text):
+        return None
+    filled = [i for i, ln in enumerate(page) if not ln.blank]
+    for n in range(1, min(REST_OF_BODY_LINES, len(filled)) + 1):
+        first, last = filled[-n], filled[-1]
+        run = [page[i].text for i in filled[-n:]]
+        wide = any(len(line.text.rstrip()) > measure for line in run)  # the notes' smaller type
+        set_apart = first == 0 or page[first - 1].blank
+        item = _BULLET_LEAD.match(run[0].text) or _LIST_START.match(run[0].text.lstrip())
+        if set_apart and wide and _complete(run[-1].text) and not item:
+            return run, page[:first] + page[last + 1 :]
+    return None
 
 
 def _numbered(lines: list[_Line], page: int) -> list[_Line]:
