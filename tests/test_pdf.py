@@ -146,3 +146,29 @@ def test_missing_extra_names_it(tmp_path: Path, letter_pdf: Path) -> None:
     result = run_cli("inspect", str(DATA / "libreoffice-letter.docx"), env=env)
     assert result.returncode == 2
     assert "needs the 'docx' extra: pip install 'difftool[docx]'" in result.stderr
+
+
+def _line(text: str, baseline: float, x1: float) -> object:
+    from difftool.parse.pdf import _Line
+    from difftool.text import Mapped
+
+    words = [{"text": w, "x0": 72.0 + 6 * i, "x1": 72.0 + 6 * i + 5 * len(w)} for i, w in enumerate(text.split())]
+    return _Line(1, words, 10.0, baseline, baseline - 10, baseline, 72.0, x1, False, Mapped.of(text))
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Den Haag, 28 mei 2025", "Nr. 948"],
+)
+def test_a_header_line_after_a_full_line_starts_its_own_paragraph(second: str) -> None:
+    """The addressee, the place and date, the number stand on lines of their own: after a line of
+    the sender that fills the measure (so the next word would not have fitted) they still start a
+    paragraph. Text that merely goes on does not."""
+    from difftool.parse.pdf import _Paragraphs
+
+    full = "Brief van de minister en staatssecretaris van Justitie en Veiligheid en de minister van"
+    lines = [_line(full, 100.0, 523.0), _line(second, 112.0, 300.0), _line(full, 124.0, 523.0)]
+    lines.append(_line("de uitvoering van de regeling gaat door zoals afgesproken.", 136.0, 400.0))
+    texts = [p.text.text for p in _Paragraphs(lines, 10.0).paras()]
+    assert texts[0] == full and texts[1] == second
+    assert texts[2].startswith(full) and texts[2].endswith("zoals afgesproken.")

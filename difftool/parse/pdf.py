@@ -30,7 +30,16 @@ from typing import Any
 
 from difftool.limits import MEMORY_LIMIT, TIME_LIMIT
 from difftool.model import Flavour, Letter
-from difftool.parse.common import EDGE_NUMBER, FURNITURE, PAGE_NUMBER, SENTENCE_END, Para, build_letter, join_lines
+from difftool.parse.common import (
+    EDGE_NUMBER,
+    FURNITURE,
+    HEADER_LINES,
+    PAGE_NUMBER,
+    SENTENCE_END,
+    Para,
+    build_letter,
+    join_lines,
+)
 from difftool.parse.extracted import ExtractedText, without_spans
 from difftool.pdfchild import Child, start
 from difftool.pdfchild import backend as library
@@ -378,6 +387,8 @@ class _Paragraphs:
         prev = group[-1]
         text = ln.text.text
         if _LIST_START.match(text) or prev.bold != ln.bold or abs(prev.size - ln.size) > 0.5:
+            return True
+        if any(r.match(text) for r in HEADER_LINES):  # the addressee, the date: lines of their own
             return True
         if ln.page == prev.page and ln.baseline - prev.baseline > 1.4 * max(self.leading, ln.size):
             return True
