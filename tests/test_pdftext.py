@@ -494,3 +494,22 @@ def test_a_long_unfinished_note_takes_no_paragraph_of_text() -> None:
     )
     assert _bodies(text)[3].endswith("op de luchthaven")
     assert any(p.startswith("De gemeenten ontvangen de bijdrage") for p in _paras(text))
+
+
+def test_footnote_numbers_written_after_the_running_footer() -> None:
+    """Raw pdftotext may write a page's footnote numbers after its running footer, just before the
+    page number: the footer is still furniture, the numbers still the bodies' and only the last
+    number the page's."""
+    text = (
+        _FILL + "Het overleg met de koepels is afgerond.1 Daarna volgde een ronde langs de\n"
+        "provincies, waar de plannen op steun konden rekenen.2\n"
+        "Kamerbrief van 3 maart 2025.\nZie de bijlage bij Kamerstuk 29 754, nr. 700.\n"
+        + _FOOTER
+        + "\n1\n2\n\n1\n\f"
+        + _FILL
+        + "\n"
+        + _FOOTER
+        + "\n\n2\n\f"
+    )
+    assert _bodies(text) == {1: "Kamerbrief van 3 maart 2025.", 2: "Zie de bijlage bij Kamerstuk 29 754, nr. 700."}
+    assert not any("Tweede Kamer, vergaderjaar" in p for p in _paras(text))

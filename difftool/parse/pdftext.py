@@ -219,8 +219,11 @@ def _running_key(text: str) -> str:
 
 
 def _edges(page: list[_Line], n: int = 3) -> list[int]:
+    """The page's first and last ``n`` lines of text, the foot's counted above the bare numbers
+    there (page and footnote numbers that raw pdftotext writes after the running footer)."""
     filled = [i for i, ln in enumerate(page) if not ln.blank]
-    return sorted(set(filled[:n] + filled[-n:]))
+    worded = [i for i in filled if not _BARE.match(page[i].text.text)]
+    return sorted(set(filled[:n] + filled[-n:] + worded[-n:]))
 
 
 def _without_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple[str, ...], bool]:
@@ -323,7 +326,7 @@ def _is_page_number(page: list[_Line], i: int) -> bool:
     if not PAGE_NUMBER.match(page[i].text.text):
         return False
     later = [ln for ln in page[i + 1 :] if not ln.blank]
-    return not later or not _BARE.match(page[i].text.text) or bool(_BARE.match(later[0].text.text))
+    return not later or not _BARE.match(page[i].text.text)
 
 
 def _furniture_name(t: str) -> str:
