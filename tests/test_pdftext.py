@@ -513,3 +513,14 @@ def test_footnote_numbers_written_after_the_running_footer() -> None:
     )
     assert _bodies(text) == {1: "Kamerbrief van 3 maart 2025.", 2: "Zie de bijlage bij Kamerstuk 29 754, nr. 700."}
     assert not any("Tweede Kamer, vergaderjaar" in p for p in _paras(text))
+
+
+def test_a_page_number_written_before_the_running_footer() -> None:
+    """pdfminer may write the page number before the running footer: it is still the page number,
+    and the sentence it stood in goes on over the page."""
+    text = (
+        _FILL * 2 + "Het overleg met de gemeenten is afgerond. In de\n2\n" + _FOOTER + "\n\n\f"
+        "brief van 3 maart staat hoe de regeling wordt uitgevoerd.\n" + _FILL + "3\n" + _FOOTER + "\n\n\f"
+    )
+    assert any("In de brief van 3 maart staat" in p for p in _paras(text))
+    assert not any(p.endswith("In de 2") or " 2 brief" in p for p in _paras(text))

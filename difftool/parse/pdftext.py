@@ -250,7 +250,7 @@ def _paged_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple
         for i in _edges(page):
             t = page[i].text.text
             repeated = _repeats(_running_key(t), seen, len(pages))
-            footer = bool(FURNITURE.match(t)) and not _BARE.match(t)
+            footer = _is_footer(t)
             if repeated or footer or _is_page_number(page, i):
                 found.add((p, i))
                 names[_furniture_name(t)] = None
@@ -321,11 +321,17 @@ def _counting(numbers: list[int | None]) -> bool:
     return len(known) == len(numbers) >= 2 and all(0 < b - a <= 3 for a, b in zip(known, known[1:]))
 
 
+def _is_footer(t: str) -> bool:
+    """A running footer's text (not a bare number)."""
+    return bool(FURNITURE.match(t)) and not _BARE.match(t)
+
+
 def _is_page_number(page: list[_Line], i: int) -> bool:
-    """A number alone at a page's top or foot, unless a footnote body follows it."""
+    """A number alone at a page's top or foot, unless a footnote body or number follows it (the
+    running footer may)."""
     if not PAGE_NUMBER.match(page[i].text.text):
         return False
-    later = [ln for ln in page[i + 1 :] if not ln.blank]
+    later = [ln for ln in page[i + 1 :] if not ln.blank and not _is_footer(ln.text.text)]
     return not later or not _BARE.match(page[i].text.text)
 
 
