@@ -64,12 +64,13 @@ _IDS = re.compile(
 )
 _PARTICLE = r"(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Hh]et|'t)"
 _LETTER = "[^\\W\\d_\u00b2\u00b3\u00b9\u2070-\u2079]"
-_SURNAME = rf"(?:[A-Z\u00c0-\u00de]{_LETTER}*(?:['-]{_LETTER}+)*)"
+_SURNAME = rf"(?:[A-Z\u00c0-\u00de]{_LETTER}*(?:(?:'|-|-\s(?!en\b|of\b)(?=[a-z])){_LETTER}+)*)"
 _NAME = rf"(?:{_PARTICLE}\s+)*{_SURNAME}"
 _MOTIE = re.compile(
     rf"\b[Mm]otie(?:-|\s+van\s+(?:de\s+leden|het\s+lid)\s+|\s+)(?P<names>{_NAME}(?:(?:,\s*|\s+en\s+){_NAME})*)"
     r"(?P<cs>\s+c\.s\.)?"
 )
+_HYPHEN_IN_NAME = re.compile(r"-\s?")
 _NOT_A_NAME = re.compile(r"^(?:[A-Z]{1,3}|Kamerstuk\w*|Handelingen)$")
 
 
@@ -286,7 +287,9 @@ def _moties(t: str) -> list[Reference]:
         names = [n.strip() for n in re.split(r",\s*|\s+en\s+", m.group("names"))]
         if any(_NOT_A_NAME.match(n) for n in names):
             continue
-        key = " en ".join(n.casefold() for n in names) + (" c.s." if m.group("cs") else "")
+        # a hyphen inside a name, and one left with its space where a line broke the name
+        # (``Raj- kowski``), do not make another motie
+        key = " en ".join(_HYPHEN_IN_NAME.sub("", n.casefold()) for n in names) + (" c.s." if m.group("cs") else "")
         out.append(Reference(type="motie", ident=key, start=m.start(), end=m.end()))
     return out
 

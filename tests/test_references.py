@@ -83,6 +83,9 @@ def test_spans_index_the_text() -> None:
         ("de motie Van Campen en Boswijk", "de Motie van Campen en Boswijk", True),
         ("de motie van de leden Dassen en Brekelmans", "de motie Dassen en Brekelmans", True),
         ("motie-Taverne", "motie Taverne", True),
+        # a name a line broke, its hyphen left with its space
+        ("de motie Wolters- dorp en Van Beek uit", "de motie Woltersdorp en Van Beek uit", True),
+        ("de motie Wolters- dorp over", "de motie Wolters over", False),
         ("de motie Van Campen en Boswijk", "de motie Van Campen", False),
         ("de motie Eerdmans over", "de motie Keijzer over", False),
         ("de motie Keijzer c.s. over", "de motie Keijzer over", False),
