@@ -524,3 +524,19 @@ def test_a_page_number_written_before_the_running_footer() -> None:
     )
     assert any("In de brief van 3 maart staat" in p for p in _paras(text))
     assert not any(p.endswith("In de 2") or " 2 brief" in p for p in _paras(text))
+
+
+def test_footnote_numbers_written_after_the_page_number() -> None:
+    """Raw pdftotext may write a page's footnote numbers after its page number (``3`` / ``1`` /
+    ``2`` on page 3): the page number is the bare number that is the page's place in the file."""
+    page = _FILL + "\n" + _FOOTER + "\n\n{n}\n\f"
+    text = (
+        page.format(n=1)
+        + page.format(n=2)
+        + _FILL
+        + "Het overleg met de koepels is afgerond.1 Daarna volgde een ronde langs de\n"
+        "provincies, waar de plannen op steun konden rekenen.2\n"
+        "Kamerbrief van 3 maart 2025.\nZie de bijlage bij Kamerstuk 29 754, nr. 700.\n" + _FOOTER + "\n3\n1\n2\n\f"
+    )
+    assert _bodies(text) == {1: "Kamerbrief van 3 maart 2025.", 2: "Zie de bijlage bij Kamerstuk 29 754, nr. 700."}
+    assert any(p.endswith("op steun konden rekenen.") for p in _paras(text))

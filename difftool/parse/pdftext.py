@@ -251,7 +251,7 @@ def _paged_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple
             t = page[i].text.text
             repeated = _repeats(_running_key(t), seen, len(pages))
             footer = _is_footer(t)
-            if repeated or footer or _is_page_number(page, i):
+            if repeated or footer or _is_page_number(page, i, p + 1):
                 found.add((p, i))
                 names[_furniture_name(t)] = None
             elif (tail := _RUNNING_TAIL.search(t)) and tail.start() > 0 and FURNITURE.match(tail.group(0)):
@@ -326,13 +326,30 @@ def _is_footer(t: str) -> bool:
     return bool(FURNITURE.match(t)) and not _BARE.match(t)
 
 
-def _is_page_number(page: list[_Line], i: int) -> bool:
-    """A number alone at a page's top or foot, unless a footnote body or number follows it (the
-    running footer may)."""
+def _is_page_number(page: list[_Line], i: int, ordinal: int | None = None) -> bool:
+    """A number alone at a page's top or foot. Of several bare numbers there (raw pdftotext may
+    write footnote numbers before the page number and after it), the last that is the page's
+    place in the file (``ordinal``) is the page number; else one that only the running footer
+    follows."""
     if not PAGE_NUMBER.match(page[i].text.text):
         return False
-    later = [ln for ln in page[i + 1 :] if not ln.blank and not _is_footer(ln.text.text)]
-    return not later or not _BARE.match(page[i].text.text)
+    if not _BARE.match(page[i].text.text):
+        return True
+
+    def words_after(j: int) -> bool:  # a footnote body, or text, follows
+        return any(
+            not ln.blank and not _BARE.match(ln.text.text) and not _is_footer(ln.text.text) for ln in page[j + 1 :]
+        )
+
+    if ordinal is not None:
+        same = [
+            j
+            for j in _edges(page)
+            if (m := _BARE.match(page[j].text.text)) and int(m.group(1)) == ordinal and not words_after(j)
+        ]
+        if same:
+            return i == same[-1]
+    return not any(not ln.blank and not _is_footer(ln.text.text) for ln in page[i + 1 :])
 
 
 def _furniture_name(t: str) -> str:
