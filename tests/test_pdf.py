@@ -172,3 +172,36 @@ def test_a_header_line_after_a_full_line_starts_its_own_paragraph(second: str) -
     texts = [p.text.text for p in _Paragraphs(lines, 10.0).paras()]
     assert texts[0] == full and texts[1] == second
     assert texts[2].startswith(full) and texts[2].endswith("zoals afgesproken.")
+
+
+def _words(text: str, top: float, size: float, x: float = 72.0) -> list[dict]:
+    out = []
+    for w in text.split():
+        raised = w.isdigit() and size < 8  # a footnote marker: smaller and raised
+        width = 0.5 * size * len(w)
+        out.append({"text": w, "x0": x, "x1": x + width, "top": top - (3 if raised else 0), "bottom": top + size,
+                    "size": size, "fontname": "Serif"})  # fmt: skip
+        x += width + 0.3 * size
+    return out
+
+
+def test_a_note_continued_on_a_page_with_notes_of_its_own() -> None:
+    """A long note runs on at the foot of the next page, above that page's own first note (no number
+    of its own): the lines before the first numbered note are the rest of the note before."""
+    from difftool.parse.pdf import _Layout
+    from difftool.pdfread import Page
+
+    body = "Het overleg met de koepels is afgerond en het besluit is genomen door de ministerraad"
+    page1 = [w for k in range(30) for w in _words(body + ".", 72.0 + 14 * k, 11.0)]
+    page1 += _words("Het formulier is bijgevoegd.", 72.0 + 14 * 30, 11.0) + _words("1", 72.0 + 14 * 30, 6.0, 200.0)
+    page1 += _words("1 Sinds 2022 geldt voor voorstellen met grote financiële gevolgen de werkwijze van", 760.0, 9.0)
+    page1 += _words("de toelichting vooraf; ter uitvoering daarvan is het formulier over de regeling", 771.0, 9.0)
+    page2 = [w for k in range(30) for w in _words(body + ".", 72.0 + 14 * k, 11.0)]
+    page2 += _words("De gemeenten zijn ingelicht.", 72.0 + 14 * 30, 11.0) + _words("2", 72.0 + 14 * 30, 6.0, 200.0)
+    page2 += _words("bij deze brief aan uw Kamer gezonden.", 749.0, 9.0)
+    page2 += _words("2 Kamerbrief van 3 maart 2025.", 760.0, 9.0)
+    letter, _ = _Layout("x.pdf", [Page(595.0, 842.0, page1, [745.0]), Page(595.0, 842.0, page2, [745.0])]).letter()
+    notes = {f.number: f.text for f in letter.footnotes}
+    assert notes[1].endswith("over de regeling bij deze brief aan uw Kamer gezonden.")
+    assert notes[2] == "Kamerbrief van 3 maart 2025."
+    assert not any("bij deze brief" in b.text for b in letter.blocks)

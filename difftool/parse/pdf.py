@@ -317,8 +317,8 @@ class _Layout:
             zone_at = self._zone(kept, rules)
             zone = kept[zone_at:]
             start = next((i for i, ln in enumerate(zone) if _note_number(ln, cited, last) is not None), None)
-            if zone and start is None and last is not None and zone[0].size < _SMALL * self.body_size:
-                start = 0  # a footnote continued from the previous page
+            if zone and start != 0 and last is not None and zone[0].size < _SMALL * self.body_size:
+                start = 0  # a footnote continued from the previous page, before this page's own, if any
             if start is None:
                 body_lines.extend(kept)
                 continue
