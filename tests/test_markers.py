@@ -12,7 +12,6 @@ common PDF tools extract (tests/extractors.py), markdown-ish and DOCX-text extra
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -177,25 +176,11 @@ def test_fpdf_pdf_markers_with_both_libraries(tmp_path: Path, sup: bool) -> None
 def test_libreoffice_pdf_markers_with_both_libraries(tmp_path: Path, letter_docx: Path) -> None:
     pytest.importorskip("pypdfium2_raw")
     pytest.importorskip("pdfplumber")
+    from corpus import make  # the corpus builder's LibreOffice conversion
+
     from difftool.parse.pdf import read_pdf
 
-    profile = tmp_path / "profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(letter_docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    make.convert([letter_docx], tmp_path, tmp_path / "profile")
     path = tmp_path / "letter.pdf"
     pdfium = read_pdf(str(path), "pdfium")
     assert pdfium == read_pdf(str(path), "pdfplumber")
