@@ -540,3 +540,19 @@ def test_footnote_numbers_written_after_the_page_number() -> None:
     )
     assert _bodies(text) == {1: "Kamerbrief van 3 maart 2025.", 2: "Zie de bijlage bij Kamerstuk 29 754, nr. 700."}
     assert any(p.endswith("op steun konden rekenen.") for p in _paras(text))
+
+
+def test_a_footnote_number_written_after_the_last_body_between_two_labelled_ones() -> None:
+    """Raw pdftotext: ``1`` / body 1 / body 2 / ``3`` / body 3 / … / ``2``: the number written last
+    belongs to the body between its neighbours, the second part of the lines under ``1``."""
+    text = (
+        _FILL * 4 + "Het overleg met de koepels is afgerond.1 Daarna volgde een ronde langs de\n"
+        "provincies, waar de plannen op steun konden rekenen.2 Het Rijk betaalt de helft.3\n\n1\n\n"
+        "Kamerbrief van 3 maart 2025.\nZie de bijlage bij Kamerstuk 29 754, nr. 700.\n3\n"
+        "Aanhangsel Handelingen II, 2024/25, nr. 1203.\n" + _FOOTER + "\n2\n1\n\f" + _FILL + _FOOTER + "\n2\n\f"
+    )
+    assert _bodies(text) == {
+        1: "Kamerbrief van 3 maart 2025.",
+        2: "Zie de bijlage bij Kamerstuk 29 754, nr. 700.",
+        3: "Aanhangsel Handelingen II, 2024/25, nr. 1203.",
+    }

@@ -525,6 +525,9 @@ def _numbers_apart(page: list[_Line], expected: int) -> _Zone | None:
     if walked is None:
         return None
     bodies, unlabelled = walked
+    trailing = [numbers[i] for i in reversed(tail) if i in numbers]
+    trailing = trailing[: next((k for k, i in enumerate(reversed(tail)) if i not in numbers), len(tail))]
+    bodies, unlabelled = _split_for_missing(bodies, unlabelled, sorted(trailing))
     before = unlabelled - sum(1 for n, _ in bodies if n is None)
     text = page[:first]
     if before:
@@ -536,6 +539,24 @@ def _numbers_apart(page: list[_Line], expected: int) -> _Zone | None:
     if len(bodies) != len(found) or any(label not in (None, n) for n, (label, _) in zip(found, bodies)):
         return None
     return text, len(page), {n: join_lines(lines) for n, (_, lines) in zip(found, bodies)}
+
+
+def _split_for_missing(bodies: list[_Body], unlabelled: int, trailing: list[int]) -> tuple[list[_Body], int]:
+    """Numbers written after the last body whose neighbours both label bodies (``2`` after ``1`` /
+    ``body 1`` / ``body 2`` / ``3`` / ``body 3``): each one's body is the second part of the body
+    before it, from its first line that opens a body on."""
+    out = list(bodies)
+    for m in trailing:
+        at = next((k for k, (n, _) in enumerate(out) if n == m - 1), None)
+        if at is None or not any(n == m + 1 for n, _ in out) or m in (n for n, _ in out):
+            continue
+        lines = out[at][1]
+        cut = next((k for k in range(1, len(lines)) if _opens_body(lines[k].text)), None)
+        if cut is None:
+            continue
+        out[at : at + 1] = [(m - 1, lines[:cut]), (m, lines[cut:])]
+        unlabelled -= 1
+    return out, unlabelled
 
 
 _GLUED_TO_LINE = re.compile(r"(?<=[^\W\d_])(\s?)(\d{1,3})\s*$")
