@@ -80,7 +80,7 @@ def _cli_modules(*args: str) -> set[str]:
         "atexit.register(lambda: print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})), "
         "file=sys.stderr))\n"
         f"sys.argv = ['difftool', *{list(args)!r}]\n"
-        "from difftool.cli import main\nmain()\n"
+        "from difftool.entry import main\nmain()\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT))
     assert out.returncode in (0, 1), out.stderr
