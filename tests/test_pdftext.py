@@ -556,3 +556,29 @@ def test_a_footnote_number_written_after_the_last_body_between_two_labelled_ones
         2: "Zie de bijlage bij Kamerstuk 29 754, nr. 700.",
         3: "Aanhangsel Handelingen II, 2024/25, nr. 1203.",
     }
+
+
+def test_layout_sets_a_note_number_under_its_body() -> None:
+    """``pdftotext -layout`` may write a raised note number on the line under its body when the notes
+    are set nearly at body size (``9`` / body 9 / body 10 / ``10``): a bare number at the foot far
+    from the page's place (the footer carries the page number) is no page number but a note's."""
+    first = "".join(f"Punt {k} van de agenda is besproken.{k}\n" for k in range(1, 9))
+    notes = "".join(f"{k} Kamerstuk 29 754, nr. {700 + k}.\n" for k in range(1, 9))
+    text = (
+        _FILL
+        + first
+        + "\n"
+        + notes
+        + "\n"
+        + _FOOTER
+        + " 1\n\f"
+        + _FILL * 3
+        + "Het overleg met de koepels is afgerond.9 Daarna volgde een ronde langs de\n"
+        "provincies, waar de plannen op steun konden rekenen.10 Met deze brief\n\n9\n"
+        " Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 709\n"
+        " Aanhangsel Handelingen II, 2024/25, nr. 1203\n10\n\n" + _FOOTER + " 2\n\f"
+        "informeert het kabinet u over de uitvoering.\n" + _FILL + _FOOTER + " 3\n\f"
+    )
+    bodies = _bodies(text)
+    assert bodies[9] == "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 709"
+    assert bodies[10] == "Aanhangsel Handelingen II, 2024/25, nr. 1203"

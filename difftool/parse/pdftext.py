@@ -321,6 +321,11 @@ def _counting(numbers: list[int | None]) -> bool:
     return len(known) == len(numbers) >= 2 and all(0 < b - a <= 3 for a, b in zip(known, known[1:]))
 
 
+PAGE_OFFSET = 3
+"""How far a page's printed number may be from its place in the file (a cover page, an excerpt's
+first pages left out) for a bare number at its foot to be taken for it."""
+
+
 def _is_footer(t: str) -> bool:
     """A running footer's text (not a bare number)."""
     return bool(FURNITURE.match(t)) and not _BARE.match(t)
@@ -330,10 +335,11 @@ def _is_page_number(page: list[_Line], i: int, ordinal: int | None = None) -> bo
     """A number alone at a page's top or foot. Of several bare numbers there (raw pdftotext may
     write footnote numbers before the page number and after it), the last that is the page's
     place in the file (``ordinal``) is the page number; else one that only the running footer
-    follows."""
+    follows and that is not far from that place (PAGE_OFFSET; farther, it is a footnote number
+    and the footer carries the page's)."""
     if not PAGE_NUMBER.match(page[i].text.text):
         return False
-    if not _BARE.match(page[i].text.text):
+    if not (bare := _BARE.match(page[i].text.text)):
         return True
 
     def words_after(j: int) -> bool:  # a footnote body, or text, follows
@@ -349,6 +355,8 @@ def _is_page_number(page: list[_Line], i: int, ordinal: int | None = None) -> bo
         ]
         if same:
             return i == same[-1]
+        if abs(int(bare.group(1)) - ordinal) > PAGE_OFFSET:
+            return False
     return not any(not ln.blank and not _is_footer(ln.text.text) for ln in page[i + 1 :])
 
 
