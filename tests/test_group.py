@@ -371,19 +371,22 @@ def test_units_are_the_same_in_every_flavour() -> None:
 # --- common text at scale ------------------------------------------------------------------------------
 
 
-def _standard_paragraph_pile(folder: Path, letters: int = 30, versions: int = 10) -> set[frozenset[str]]:
-    """``letters`` unrelated letters without a header, each its own two paragraphs and one
+def _standard_paragraph_pile(
+    folder: Path, letters: int = 30, versions: int = 10, own: int = 2
+) -> set[frozenset[str]]:
+    """``letters`` unrelated letters without a header, each its ``own`` paragraphs and one
     standard paragraph that every letter repeats word for word (a third of each text); the first
-    ``versions`` also as a second version (hard-wrapped, two words changed). Returns the true groups."""
+    ``versions`` also as a second version (hard-wrapped, a word of each own paragraph changed).
+    Returns the true groups."""
     rng = random.Random(21)
     standard = _paragraphs(100, 1)[0]
     truth = set()
     for k in range(letters):
-        own = _paragraphs(200 + k, 2)
-        body = [own[0], standard, own[1]] if rng.random() < 0.5 else [standard, *own]
+        mine = _paragraphs(200 + k, own)
+        body = [mine[0], standard, *mine[1:]] if rng.random() < 0.5 else [standard, *mine]
         (folder / f"l{k:03d}.txt").write_text("\n\n".join(body) + "\n", encoding="utf-8")
         if k < versions:
-            edited = [p.replace(p.split()[3], "bovendien", 1) for p in body]
+            edited = [p if p == standard else p.replace(p.split()[3], "bovendien", 1) for p in body]
             wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in edited)
             (folder / f"l{k:03d}-v2.txt").write_text(wrapped + "\n", encoding="utf-8")
             truth.add(frozenset({f"l{k:03d}.txt", f"l{k:03d}-v2.txt"}))
@@ -397,6 +400,16 @@ def test_letters_sharing_only_a_standard_paragraph_are_not_grouped(tmp_path: Pat
     truth = _standard_paragraph_pile(tmp_path)
     doc, _ = group_json(tmp_path)
     assert groups_of(doc) == truth
+
+
+def test_common_text_alone_makes_no_candidate(tmp_path: Path) -> None:
+    """When the letters have enough text of their own for the sample to tell, two letters that
+    share only the standard paragraph are not even a candidate pair: the verification's work
+    follows the versions, not the number of letters repeating a paragraph."""
+    truth = _standard_paragraph_pile(tmp_path, own=5)
+    g = group_paths([str(tmp_path)])
+    assert {frozenset(Path(p).name for p in x.paths) for x in g.groups} == truth
+    assert g.candidates == len(truth)
 
 
 def test_the_engines_agree_on_common_text(tmp_path: Path) -> None:
