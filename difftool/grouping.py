@@ -426,10 +426,11 @@ def lsh_pairs(sigs: NDArray[np.uint32], options: GroupOptions = DEFAULT_OPTIONS)
     MinHash LSH with datasketch's choice of bands and rows for ``lsh_threshold``, banded with
     numpy so that a bucket of more than ``max_bucket`` files can be passed over. Copies (the same
     signature) are banded once and paired with their first."""
-    from datasketch.lsh import _optimal_param
+    from datasketch import MinHashLSH
 
     n = len(sigs)
-    bands, rows = _optimal_param(options.lsh_threshold, options.num_perm, 0.5, 0.5)
+    params = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)  # its choice, its index unused
+    bands, rows = int(params.b), int(params.r)
     firsts, where = distinct(sigs)
     m = len(firsts)
     found: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
@@ -487,6 +488,10 @@ def _own_samples(
     return counts, owner[positions // max(len(flat), 1)] * m + owner[positions % max(len(flat), 1)]
 
 
+def _masked(keep: NDArray[np.bool_], *arrays: NDArray[Any]) -> list[NDArray[Any]]:
+    return [x[keep] for x in arrays]
+
+
 def candidates(
     fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_OPTIONS, common: NDArray[np.uint64] | None = None
 ) -> tuple[Candidate, ...]:
@@ -519,7 +524,7 @@ def candidates(
     separated = ((ha != 0) & (hb != 0) & (ha != hb)).any(axis=1)
     # the headers say these are two letters, and little text says otherwise: not a candidate
     keep = (con >= options.min_containment) & ~(separated & (con < options.align_below))
-    a, b, jac, con, separated, codes = a[keep], b[keep], jac[keep], con[keep], separated[keep], codes[keep]
+    a, b, jac, con, separated, codes = _masked(keep, a, b, jac, con, separated, codes)
     # the own text they share, on the sample: counted among the files of distinct signatures
     firsts, where = distinct(sigs)
     m = len(firsts)
@@ -534,7 +539,7 @@ def candidates(
     found = np.where(fa == fb, own_counts[smaller], found)  # copies share all their text
     own = own_bound(found, own_counts[smaller])
     keep = own >= options.min_containment  # else what they share is common text
-    a, b, jac, con, separated, codes, own = a[keep], b[keep], jac[keep], con[keep], separated[keep], codes[keep], own[keep]
+    a, b, jac, con, separated, codes, own = _masked(keep, a, b, jac, con, separated, codes, own)
     # each file's candidates, the most contained first; separated pairs do not count against the bound
     src, dst = np.concatenate([a, b]), np.concatenate([b, a])
     c2, s2 = np.concatenate([con, con]), np.concatenate([separated, separated])
@@ -544,8 +549,8 @@ def candidates(
     before = np.cumsum(counted) - counted
     first = np.r_[True, src[1:] != src[:-1]] if len(src) else np.zeros(0, dtype=bool)
     start = np.maximum.accumulate(np.where(first, np.arange(len(src)), 0)) if len(src) else first.astype(np.intp)
-    taken = before - before[start]
-    chosen = np.unique(np.minimum(src, dst)[taken < options.max_candidates] * n + np.maximum(src, dst)[taken < options.max_candidates])
+    best = before - before[start] < options.max_candidates
+    chosen = np.unique(np.minimum(src, dst)[best] * n + np.maximum(src, dst)[best])
     at = np.searchsorted(codes, chosen)
     return tuple(
         Candidate(int(a[k]), int(b[k]), round(float(jac[k]), 4), round(float(con[k]), 4), round(float(own[k]), 4))

@@ -371,9 +371,7 @@ def test_units_are_the_same_in_every_flavour() -> None:
 # --- common text at scale ------------------------------------------------------------------------------
 
 
-def _standard_paragraph_pile(
-    folder: Path, letters: int = 30, versions: int = 10, own: int = 2
-) -> set[frozenset[str]]:
+def _standard_paragraph_pile(folder: Path, letters: int = 30, versions: int = 10, own: int = 2) -> set[frozenset[str]]:
     """``letters`` unrelated letters without a header, each its ``own`` paragraphs and one
     standard paragraph that every letter repeats word for word (a third of each text); the first
     ``versions`` also as a second version (hard-wrapped, a word of each own paragraph changed).
