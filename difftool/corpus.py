@@ -5,10 +5,10 @@ Both engines run the same functions on the same values and assemble the answer w
 
 - ``local``: stage 1 (read and fingerprint each file) and stage 3 (verify each connected
   component of candidates) run in this process, or in ``jobs`` worker processes
-  (``concurrent.futures``); stage 2 (LSH) runs here.
+  (``concurrent.futures``); stage 2 (LSH, in numpy) runs here.
 - ``dask``: stages 1 and 3 are ``dask.bag`` maps computed on a ``dask.distributed`` cluster, the
   one at ``scheduler`` or a ``LocalCluster`` started for the run; stage 2 runs on the client, which
-  holds only the fingerprints (about 1 kB a file). Every worker must see the files under the same
+  holds only the fingerprints (about 2 kB a file). Every worker must see the files under the same
   paths (a shared file system); docs/corpus.md says how to point it at a real cluster.
 
 The engines hand the stages plain paths and frozen values, never open files, so both pickle.

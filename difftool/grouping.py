@@ -9,19 +9,25 @@ disk, and an engine (:mod:`difftool.corpus`) decides where each stage runs:
    text, normalised as the engine's relatedness gate normalises it (:func:`difftool.text.words`:
    NFKC, quotes, dashes, case and punctuation folded, so a footnote marker glued to a word or a
    curly quote changes nothing; words hyphenated at a line end are rejoined first), reduced to a
-   MinHash (``datasketch``); and the header fields (dossier, title, nr. or EK letter, date), read
-   by the header parser's own patterns (:func:`difftool.parse.common.read_header`).
-2. **candidates** (:func:`candidates`): MinHash LSH at a low Jaccard threshold, so only files
-   that share a band of their signature are ever paired (never all pairs), with a containment
-   estimate from the two signatures and sizes, so a cover letter meets the same letter with its
-   annexes although their Jaccard is low; at most a few candidates per file, so the cost stays
-   linear even when a thousand letters repeat one standard paragraph.
+   MinHash (``datasketch``), plus a fixed sample of the shingles (one in four, chosen by hash, so
+   the same in every file) on which the corpus's common text is counted; and the header fields
+   (dossier, title, nr. or EK letter, date), read by the header parser's own patterns
+   (:func:`difftool.parse.common.read_header`).
+2. **candidates** (:func:`candidates`): MinHash LSH at a low Jaccard threshold, banded with numpy
+   (:func:`lsh_pairs`), so only files that share a band of their signature are ever paired (never
+   all pairs) and a band value that more than ``max_bucket`` files share (common text, not a
+   version relation) pairs nobody; a containment estimate from the two signatures and sizes, so a
+   cover letter meets the same letter with its annexes although their Jaccard is low; pairs whose
+   shared text is, on the sample, common text (shingles in more than ``common_files`` files: a
+   standard paragraph) are dropped; at most a few candidates per file, so the cost stays linear
+   even when a thousand letters repeat one standard paragraph.
 3. **verify** (:func:`verify_component`), one connected component of candidates at a time,
    strongest first: the header fields *separate* two letters (different dates, dossiers, or
    numbers of one edition are different letters, however much text they share: the JBZ-Raad
-   reports of March and June) or *confirm* them; a pair that clearly shares most of its text is
-   accepted; in between the engine's aligner (:func:`difftool.align.align`) aligns the two texts
-   sentence by sentence and the share of the smaller text that finds a counterpart decides.
+   reports of March and June) or *confirm* them; a pair that clearly shares most of its own text
+   is accepted; in between the engine's aligner (:func:`difftool.align.align`) aligns the two
+   texts sentence by sentence and the share of the smaller text's own sentences (not common text)
+   that finds a counterpart decides.
 4. **assemble** (:func:`assemble`): accepted pairs join files into groups, each a frozen
    :class:`VersionGroup` with its members (edition, flavour, header) and evidence, so a later
    stage (``batch``) can take one group at a time and reconcile it.
@@ -123,7 +129,8 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What stage 1 keeps of one file: small (about 1 kB), whatever the file's size."""
+    """What stage 1 keeps of one file: small (about 2 kB for a letter, at most 9 kB), whatever the
+    file's size."""
 
     path: str
     flavour: str
@@ -452,10 +459,13 @@ def _header_ids(fps: Sequence[Fingerprint]) -> NDArray[np.int64]:
     out = np.zeros((len(fps), len(_SEPARATING)), dtype=np.int64)
     for f, name in enumerate(_SEPARATING):
         ids: dict[str, int] = {}
+        seen: dict[str, int] = {}  # each value as written normalised once
         for i, fp in enumerate(fps):
             value = getattr(fp.header, name)
             if value:
-                out[i, f] = ids.setdefault(_norm(name, value), len(ids) + 1)
+                if value not in seen:
+                    seen[value] = ids.setdefault(_norm(name, value), len(ids) + 1)
+                out[i, f] = seen[value]
     return out
 
 
