@@ -873,12 +873,14 @@ def assemble(
     ev = sorted(evidence, key=_pair)
     accepted = [e for e in ev if e.accepted]
     comps = components(len(fps), ((index[e.a], index[e.b]) for e in accepted))
-    groups = []
-    for k, comp in enumerate(comps, 1):
-        paths = {fps[x].path for x in comp}
-        groups.append(
-            VersionGroup(f"g{k}", tuple(_member(fps[x]) for x in comp), tuple(e for e in accepted if e.a in paths))
-        )
+    group_of = {fps[x].path: k for k, comp in enumerate(comps) for x in comp}
+    joining: list[list[Evidence]] = [[] for _ in comps]
+    for e in accepted:  # one pass, in order: linear in the evidence, whatever the number of groups
+        joining[group_of[e.a]].append(e)
+    groups = [
+        VersionGroup(f"g{k + 1}", tuple(_member(fps[x]) for x in comp), tuple(joining[k]))
+        for k, comp in enumerate(comps)
+    ]
     grouped = {x for comp in comps for x in comp}
     return Grouping(
         groups=tuple(groups),
