@@ -441,8 +441,9 @@ def lsh_pairs(sigs: NDArray[np.uint32], options: GroupOptions = DEFAULT_OPTIONS)
     firsts, where = distinct(sigs)
     m = len(firsts)
     found: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    banded = sigs if m == n else sigs[firsts]
     for band in range(bands):
-        found.append(bucket_pairs(band_keys(sigs[firsts], band, rows), options.max_bucket))
+        found.append(bucket_pairs(band_keys(banded, band, rows), options.max_bucket))
         if len(found) >= 8:  # keep the pairs found so far distinct: memory follows the pairs, not the bands
             found = [np.unique(np.concatenate(found))]
     codes = np.unique(np.concatenate(found))
@@ -479,6 +480,11 @@ def own_bound(shared: NDArray[np.int64], sampled_own: NDArray[np.int64]) -> NDAr
         return np.where(n > 0, np.minimum(1.0, (k + 3 + 2 * np.sqrt(k)) / np.maximum(n, 1)), 1.0)
 
 
+_SLICE_BITS = 3
+_SLICES = range(1 << _SLICE_BITS)
+"""The sampled shingles are counted in eight ranges of their hash, one after the other."""
+
+
 def _own_samples(
     fps: Sequence[Fingerprint], firsts: NDArray[np.intp], common: NDArray[np.uint64]
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -490,12 +496,17 @@ def _own_samples(
     values = [np.frombuffer(fps[i].sample, dtype="<u4") for i in firsts.tolist()]
     lengths = np.array([len(v) for v in values], dtype=np.int64)
     flat = np.concatenate(values) if values else np.zeros(0, dtype="<u4")
-    owner = np.repeat(np.arange(m, dtype=np.int64), lengths)
+    owner = np.repeat(np.arange(m, dtype=np.int32), lengths)
     own = ~np.isin(flat, common.astype("<u4"))
     counts = np.bincount(owner[own], minlength=m).astype(np.int64)
     flat, owner = flat[own], owner[own]
-    positions = bucket_pairs(flat, len(flat) or 1)
-    return counts, owner[positions // max(len(flat), 1)] * m + owner[positions % max(len(flat), 1)]
+    pairs = []
+    for part in _SLICES:  # one range of hash values at a time: the sort's memory is a part's
+        at = np.flatnonzero((flat >> np.uint32(32 - _SLICE_BITS)) == part)
+        positions = bucket_pairs(flat[at], len(at) or 1)
+        a, b = owner[at[positions // max(len(at), 1)]], owner[at[positions % max(len(at), 1)]]
+        pairs.append(a.astype(np.int64) * m + b)
+    return counts, np.concatenate(pairs)
 
 
 def _masked(keep: NDArray[np.bool_], *arrays: NDArray[Any]) -> list[NDArray[Any]]:
@@ -574,10 +585,12 @@ def common_shingles(fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_
     firsts, _ = distinct(_signatures(fps, options.num_perm))
     if not len(firsts):
         return np.zeros(0, dtype=np.uint64)
-    values, counts = np.unique(
-        np.frombuffer(b"".join(fps[i].sample for i in firsts.tolist()), dtype="<u4"), return_counts=True
-    )
-    return values[counts > options.common_files].astype(np.uint64)
+    flat = np.frombuffer(b"".join(fps[i].sample for i in firsts.tolist()), dtype="<u4")
+    out = []
+    for part in _SLICES:  # one range of hash values at a time: the sort's memory is a part's
+        values, counts = np.unique(flat[(flat >> np.uint32(32 - _SLICE_BITS)) == part], return_counts=True)
+        out.append(values[counts > options.common_files])
+    return np.concatenate(out).astype(np.uint64)
 
 
 def components(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
