@@ -486,11 +486,11 @@ _SLICES = range(1 << _SLICE_BITS)
 
 
 def _own_samples(
-    fps: Sequence[Fingerprint], firsts: NDArray[np.intp], common: NDArray[np.uint64]
+    fps: Sequence[Fingerprint], firsts: NDArray[np.intp], common: NDArray[np.uint64], wanted: NDArray[np.int64]
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Of the files with distinct signatures (``firsts``): how many sampled shingles each has that
-    are not common, and the pairs (codes ``i * m + j`` over ``firsts``, with repeats: one per
-    shingle) that share such a shingle. A shingle that is not common is in at most
+    are not common, and of the ``wanted`` pairs (sorted codes ``i * m + j`` over ``firsts``) those
+    that share such a shingle, once per shingle. A shingle that is not common is in at most
     ``common_files`` of them, so the pairs are at most a few dozen per shingle: linear."""
     m = len(firsts)
     values = [np.frombuffer(fps[i].sample, dtype="<u4") for i in firsts.tolist()]
@@ -505,7 +505,9 @@ def _own_samples(
         at = np.flatnonzero((flat >> np.uint32(32 - _SLICE_BITS)) == part)
         positions = bucket_pairs(flat[at], len(at) or 1)
         a, b = owner[at[positions // max(len(at), 1)]], owner[at[positions % max(len(at), 1)]]
-        pairs.append(a.astype(np.int64) * m + b)
+        codes = a.astype(np.int64) * m + b
+        where = np.minimum(np.searchsorted(wanted, codes), max(len(wanted) - 1, 0))
+        pairs.append(codes[wanted[where] == codes] if len(wanted) else codes[:0])
     return counts, np.concatenate(pairs)
 
 
@@ -549,10 +551,10 @@ def candidates(
     # the own text they share, on the sample: counted among the files of distinct signatures
     firsts, where = distinct(sigs)
     m = len(firsts)
-    own_counts, shared_codes = _own_samples(fps, firsts, common)
-    shared_codes, shared_counts = np.unique(shared_codes, return_counts=True)
     fa, fb = where[a].astype(np.int64), where[b].astype(np.int64)
     pair = np.minimum(fa, fb) * m + np.maximum(fa, fb)
+    own_counts, shared_codes = _own_samples(fps, firsts, common, np.unique(pair))
+    shared_codes, shared_counts = np.unique(shared_codes, return_counts=True)
     at = np.minimum(np.searchsorted(shared_codes, pair), max(len(shared_codes) - 1, 0))
     found = shared_counts[at] if len(shared_codes) else np.zeros(len(pair), dtype=np.int64)
     found = np.where((shared_codes[at] == pair) if len(shared_codes) else False, found, 0)
