@@ -497,13 +497,18 @@ def _own_samples(
     lengths = np.array([len(v) for v in values], dtype=np.int64)
     flat = np.concatenate(values) if values else np.zeros(0, dtype="<u4")
     owner = np.repeat(np.arange(m, dtype=np.int32), lengths)
-    own = ~np.isin(flat, common.astype("<u4"))
-    counts = np.bincount(owner[own], minlength=m).astype(np.int64)
-    flat, owner = flat[own], owner[own]
-    pairs = []
-    for part in _SLICES:  # one range of hash values at a time: the sort's memory is a part's
-        at = np.flatnonzero((flat >> np.uint32(32 - _SLICE_BITS)) == part)
-        positions = bucket_pairs(flat[at], len(at) or 1)
+    part_of = (flat >> np.uint32(32 - _SLICE_BITS)).astype(np.uint8)
+    common32 = common.astype("<u4")
+    counts = np.zeros(m, dtype=np.int64)
+    pairs = [np.zeros(0, dtype=np.int64)]
+    for part in _SLICES:  # one range of hash values at a time: the sorts' memory is a part's
+        at = np.flatnonzero(part_of == part)
+        keys = flat[at]
+        found = np.minimum(np.searchsorted(common32, keys), max(len(common32) - 1, 0))
+        own = common32[found] != keys if len(common32) else np.ones(len(keys), dtype=bool)
+        at, keys = at[own], keys[own]
+        counts += np.bincount(owner[at], minlength=m)
+        positions = bucket_pairs(keys, len(at) or 1)
         a, b = owner[at[positions // max(len(at), 1)]], owner[at[positions % max(len(at), 1)]]
         codes = a.astype(np.int64) * m + b
         where = np.minimum(np.searchsorted(wanted, codes), max(len(wanted) - 1, 0))
