@@ -5,10 +5,10 @@ Both engines run the same functions on the same values and assemble the answer w
 
 - ``local``: stage 1 (read and fingerprint each file) and stage 3 (verify each connected
   component of candidates) run in this process, or in ``jobs`` worker processes
-  (``concurrent.futures``); stage 2 (LSH) runs here.
+  (``concurrent.futures``); stage 2 (LSH, in numpy) runs here.
 - ``dask``: stages 1 and 3 are ``dask.bag`` maps computed on a ``dask.distributed`` cluster, the
   one at ``scheduler`` or a ``LocalCluster`` started for the run; stage 2 runs on the client, which
-  holds only the fingerprints (about 1 kB a file). Every worker must see the files under the same
+  holds only the fingerprints (about 2 kB a file). Every worker must see the files under the same
   paths (a shared file system); docs/corpus.md says how to point it at a real cluster.
 
 The engines hand the stages plain paths and frozen values, never open files, so both pickle.
@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from difftool.grouping import (
     DEFAULT_OPTIONS,
@@ -31,6 +34,7 @@ from difftool.grouping import (
     Skipped,
     assemble,
     candidates,
+    common_shingles,
     fingerprint_file,
     split_by_component,
     verify_component,
@@ -46,21 +50,29 @@ class _Verify:
 
     fps: tuple[Fingerprint, ...]
     pairs: tuple[Candidate, ...]
+    common: bytes
+    """The corpus's common shingles that the component's files have (little-endian 32-bit)."""
 
 
-def _work(fps: Sequence[Fingerprint], comps: Iterable[tuple[Candidate, ...]]) -> list[_Verify]:
+def _work(
+    fps: Sequence[Fingerprint], comps: Iterable[tuple[Candidate, ...]], common: NDArray[np.uint64]
+) -> list[_Verify]:
     out = []
     for comp in comps:
         members = sorted({x for c in comp for x in (c.a, c.b)})
         local = {x: k for k, x in enumerate(members)}
-        pairs = tuple(Candidate(local[c.a], local[c.b], c.jaccard, c.containment) for c in comp)
-        out.append(_Verify(tuple(fps[x] for x in members), pairs))
+        pairs = tuple(replace(c, a=local[c.a], b=local[c.b]) for c in comp)
+        theirs = np.unique(np.frombuffer(b"".join(fps[x].sample for x in members), dtype="<u4")).astype(np.uint64)
+        at = np.minimum(np.searchsorted(common, theirs), max(len(common) - 1, 0))
+        found = theirs[common[at] == theirs] if len(common) else theirs[:0]  # a search per shingle of theirs
+        out.append(_Verify(tuple(fps[x] for x in members), pairs, found.astype("<u4").tobytes()))
     # the largest components first, so one long job does not end the run alone
     return sorted(out, key=lambda w: -len(w.pairs))
 
 
 def _run_verify(w: _Verify, options: GroupOptions) -> tuple[Evidence, ...]:
-    return verify_component(w.fps, w.pairs, options)
+    common = np.frombuffer(w.common, dtype="<u4").astype(np.uint64)
+    return verify_component(w.fps, w.pairs, options, common=common)
 
 
 Mapper = Callable[[Callable[..., Any], Sequence[Any], GroupOptions], list[Any]]
@@ -77,8 +89,9 @@ def _split(results: Iterable[Fingerprint | Skipped]) -> tuple[list[Fingerprint],
 
 def _group_with(files: Sequence[str], walked: Sequence[Skipped], options: GroupOptions, mapper: Mapper) -> Grouping:
     fps, skipped = _split(mapper(fingerprint_file, files, options))
-    cands = candidates(fps, options)
-    work = _work(fps, split_by_component(cands, len(fps)))
+    common = common_shingles(fps, options)
+    cands = candidates(fps, options, common)
+    work = _work(fps, split_by_component(cands, len(fps)), common)
     evidence = [e for part in mapper(_run_verify, work, options) for e in part]
     return assemble(fps, evidence, [*walked, *skipped], len(cands))
 

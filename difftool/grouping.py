@@ -9,19 +9,25 @@ disk, and an engine (:mod:`difftool.corpus`) decides where each stage runs:
    text, normalised as the engine's relatedness gate normalises it (:func:`difftool.text.words`:
    NFKC, quotes, dashes, case and punctuation folded, so a footnote marker glued to a word or a
    curly quote changes nothing; words hyphenated at a line end are rejoined first), reduced to a
-   MinHash (``datasketch``); and the header fields (dossier, title, nr. or EK letter, date), read
-   by the header parser's own patterns (:func:`difftool.parse.common.read_header`).
-2. **candidates** (:func:`candidates`): MinHash LSH at a low Jaccard threshold, so only files
-   that share a band of their signature are ever paired (never all pairs), with a containment
-   estimate from the two signatures and sizes, so a cover letter meets the same letter with its
-   annexes although their Jaccard is low; at most a few candidates per file, so the cost stays
-   linear even when a thousand letters repeat one standard paragraph.
+   MinHash (``datasketch``), plus a fixed sample of the shingles (one in four, chosen by hash, so
+   the same in every file) on which the corpus's common text is counted; and the header fields
+   (dossier, title, nr. or EK letter, date), read by the header parser's own patterns
+   (:func:`difftool.parse.common.read_header`).
+2. **candidates** (:func:`candidates`): MinHash LSH at a low Jaccard threshold, banded with numpy
+   (:func:`lsh_pairs`), so only files that share a band of their signature are ever paired (never
+   all pairs) and a band value that more than ``max_bucket`` files share (common text, not a
+   version relation) pairs nobody; a containment estimate from the two signatures and sizes, so a
+   cover letter meets the same letter with its annexes although their Jaccard is low; pairs whose
+   shared text is, on the sample, common text (shingles in more than ``common_files`` files: a
+   standard paragraph) are dropped; at most a few candidates per file, so the cost stays linear
+   even when a thousand letters repeat one standard paragraph.
 3. **verify** (:func:`verify_component`), one connected component of candidates at a time,
    strongest first: the header fields *separate* two letters (different dates, dossiers, or
    numbers of one edition are different letters, however much text they share: the JBZ-Raad
-   reports of March and June) or *confirm* them; a pair that clearly shares most of its text is
-   accepted; in between the engine's aligner (:func:`difftool.align.align`) aligns the two texts
-   sentence by sentence and the share of the smaller text that finds a counterpart decides.
+   reports of March and June) or *confirm* them; a pair that clearly shares most of its own text
+   is accepted; in between the engine's aligner (:func:`difftool.align.align`) aligns the two
+   texts sentence by sentence and the share of the smaller text's own sentences (not common text)
+   that finds a counterpart decides.
 4. **assemble** (:func:`assemble`): accepted pairs join files into groups, each a frozen
    :class:`VersionGroup` with its members (edition, flavour, header) and evidence, so a later
    stage (``batch``) can take one group at a time and reconcile it.
@@ -70,6 +76,16 @@ class GroupOptions:
     """Containment (share of the smaller file's shingles found in the other) a candidate needs,
     estimated from the signatures before the files are read again, then counted exactly. Different
     letters on one subject share a few per cent; a heavily revised draft still shares a tenth."""
+    max_bucket: int = 100
+    """LSH buckets holding more files than this are passed over: a band of the signature that so
+    many files share is common text (a standard paragraph, a formula of address), not a version
+    relation. A letter has a handful of versions (two editions, a few extractions, drafts); a
+    hundred files that are all one letter are copies, which are paired before the banding. The
+    bound keeps the cost linear: each band yields at most ``max_bucket / 2`` pairs per file."""
+    common_files: int = 10
+    """A shingle found in more distinct files than this is common text: more files than one letter
+    has versions. Sentences made mostly of common shingles do not count as shared text when the
+    aligner decides a pair (docs/corpus.md). Counted on a fixed sample of the shingles."""
     max_candidates: int = 10
     """Candidate pairs kept per file, the most contained first: a bound on the cost (a letter
     rarely has more versions; more are still joined through each other)."""
@@ -113,7 +129,8 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What stage 1 keeps of one file: small (about 1 kB), whatever the file's size."""
+    """What stage 1 keeps of one file: small (about 2 kB for a letter, at most 9 kB), whatever the
+    file's size."""
 
     path: str
     flavour: str
@@ -125,6 +142,10 @@ class Fingerprint:
     signature: bytes = field(repr=False)
     """MinHash hash values, each a little-endian 32-bit integer (the ``affine32`` scheme's range):
     1 kB for 256, where a tuple of Python integers would take ten."""
+    sample: bytes = field(default=b"", repr=False)
+    """The file's shingles that fall in the fixed sample (:func:`sampled`: one in four, the same
+    ones in every file), sorted, little-endian 32-bit, at most ``SAMPLE_MAX``: what the corpus's
+    count of common text is made of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +166,9 @@ class Candidate:
     """Estimated Jaccard similarity of the two shingle sets."""
     containment: float
     """Estimated share of the smaller set found in the larger."""
+    own: float = 1.0
+    """Upper bound (95%) of the share of the smaller file's own text, its shingles that are not
+    common text, found in the other, from the sampled shingles (:func:`own_bound`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +271,34 @@ def shingle_hashes(keys: Sequence[str], n: int) -> NDArray[np.uint64]:
     return np.unique(h)
 
 
+SAMPLE_SHARE = 4
+"""One shingle in this many is in the sample that common text is counted on."""
+SAMPLE_MAX = 2048
+"""At most this many sampled shingles a file (the lowest of the sample's order): a fingerprint
+stays a few kB however long the file."""
+_SAMPLE_MIX = np.uint64(0x9E3779B1)
+"""A multiplicative hash (Knuth's), so the sample depends on every bit of a shingle's hash."""
+
+
+def _sample_order(hashes: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    return (hashes * _SAMPLE_MIX) & np.uint64(_MASK)
+
+
+def sampled(hashes: NDArray[np.uint64]) -> NDArray[np.bool_]:
+    """Which shingle hashes are in the fixed sample: decided by the hash alone, so a shingle is
+    sampled in every file that has it, and its count over the corpus's samples is its count of
+    files."""
+    return _sample_order(hashes) < np.uint64((_MASK + 1) // SAMPLE_SHARE)
+
+
+def sample(hashes: NDArray[np.uint64]) -> bytes:
+    """The sampled shingles of a file (at most ``SAMPLE_MAX``, the lowest of the sample's order)."""
+    s = hashes[sampled(hashes)]
+    if len(s) > SAMPLE_MAX:
+        s = s[np.argsort(_sample_order(s), kind="stable")[:SAMPLE_MAX]]
+    return np.sort(s).astype("<u4").tobytes()
+
+
 def _identity(x: int) -> int:
     return x
 
@@ -277,7 +329,13 @@ def fingerprint(
     hashes = shingle_hashes(text_words(text), options.shingle)
     flavour = flavour or detect_flavour(text).value
     return Fingerprint(
-        path, flavour, Header.of(read_header(text)), len(text), len(hashes), signature(hashes, options.num_perm)
+        path,
+        flavour,
+        Header.of(read_header(text)),
+        len(text),
+        len(hashes),
+        signature(hashes, options.num_perm),
+        sample(hashes),
     )
 
 
@@ -318,45 +376,228 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * small))
 
 
-def candidates(fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_OPTIONS) -> tuple[Candidate, ...]:
+def _signatures(fps: Sequence[Fingerprint], num_perm: int) -> NDArray[np.uint32]:
+    """The signatures as one (files, num_perm) matrix."""
+    if not fps:
+        return np.zeros((0, num_perm), dtype=np.uint32)
+    return np.frombuffer(b"".join(fp.signature for fp in fps), dtype="<u4").reshape(len(fps), num_perm)
+
+
+def distinct(sigs: NDArray[np.uint32]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The files with distinct signatures (the first of each set of copies, ascending), and for
+    every file the position of its signature among them."""
+    if not len(sigs):
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    rows = np.ascontiguousarray(sigs).view(np.dtype((np.void, sigs.dtype.itemsize * sigs.shape[1]))).ravel()
+    _, first, inverse = np.unique(rows, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")  # the groups of copies in order of their first file
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return first[order].astype(np.intp), rank[inverse.ravel()].astype(np.intp)
+
+
+_BAND_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def band_keys(sigs: NDArray[np.uint32], band: int, rows: int) -> NDArray[np.uint64]:
+    """One band of every signature as a 64-bit key: the band's values side by side when they fit
+    (two 32-bit values: exact), else mixed (a collision only adds a candidate the containment
+    estimate then turns down)."""
+    part = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
+    key = part[:, 0].copy()
+    for t in range(1, rows):
+        key = (key << np.uint64(32)) | part[:, t] if rows <= 2 else key * _BAND_MIX + part[:, t]
+    return key
+
+
+def bucket_pairs(keys: NDArray[Any], max_bucket: int) -> NDArray[np.int64]:
+    """The pairs of files with the same key, as codes ``i * n + j`` (``i < j``; ``n`` keys),
+    from the buckets of two to ``max_bucket`` files; larger buckets are passed over (common text).
+    Sorted with numpy, so a band costs one sort of the corpus, and the pairs it yields are at most
+    ``max_bucket / 2`` per file."""
+    n = len(keys)
+    order = np.argsort(keys, kind="stable")  # within a bucket, the files stay in ascending order
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, n])
+    out = [np.zeros(0, dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_bucket)]):
+        members = order[starts[sizes == size][:, None] + np.arange(size)].astype(np.int64)
+        i, j = np.triu_indices(int(size), 1)
+        out.append((members[:, i] * n + members[:, j]).ravel())
+    return np.concatenate(out)
+
+
+def lsh_pairs(sigs: NDArray[np.uint32], options: GroupOptions = DEFAULT_OPTIONS) -> NDArray[np.int64]:
+    """The pairs (codes ``i * n + j``, sorted, distinct) of files whose signatures share a band:
+    MinHash LSH with datasketch's choice of bands and rows for ``lsh_threshold``, banded with
+    numpy so that a bucket of more than ``max_bucket`` files can be passed over. Copies (the same
+    signature) are banded once and paired with their first."""
+    from datasketch import MinHashLSH
+
+    n = len(sigs)
+    params = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)  # its choice, its index unused
+    bands, rows = int(params.b), int(params.r)
+    firsts, where = distinct(sigs)
+    m = len(firsts)
+    found: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    banded = sigs if m == n else sigs[firsts]
+    for band in range(bands):
+        found.append(bucket_pairs(band_keys(banded, band, rows), options.max_bucket))
+        if len(found) >= 8:  # keep the pairs found so far distinct: memory follows the pairs, not the bands
+            found = [np.unique(np.concatenate(found))]
+    codes = np.unique(np.concatenate(found))
+    a, b = firsts[codes // max(m, 1)].astype(np.int64), firsts[codes % max(m, 1)].astype(np.int64)
+    copies = np.flatnonzero(firsts[where] != np.arange(n))
+    a = np.concatenate([a, firsts[where[copies]].astype(np.int64)])
+    b = np.concatenate([b, copies.astype(np.int64)])
+    return np.unique(a * n + b)
+
+
+def _header_ids(fps: Sequence[Fingerprint]) -> NDArray[np.int64]:
+    """Each file's identifying header fields as numbers (0: absent), equal where
+    :func:`compare_headers` finds them equal."""
+    out = np.zeros((len(fps), len(_SEPARATING)), dtype=np.int64)
+    for f, name in enumerate(_SEPARATING):
+        ids: dict[str, int] = {}
+        seen: dict[str, int] = {}  # each value as written normalised once
+        for i, fp in enumerate(fps):
+            value = getattr(fp.header, name)
+            if value:
+                if value not in seen:
+                    seen[value] = ids.setdefault(_norm(name, value), len(ids) + 1)
+                out[i, f] = seen[value]
+    return out
+
+
+def own_bound(shared: NDArray[np.int64], sampled_own: NDArray[np.int64]) -> NDArray[np.float64]:
+    """An upper bound (about 95%, one-sided) of a share of which ``shared`` of ``sampled_own``
+    sampled items were found: ``(k + 3 + 2 sqrt(k)) / n``, the rule of three at ``k = 0`` and above
+    Poisson's exact bound beyond; 1 where nothing was sampled (the sample cannot tell)."""
+    k = shared.astype(np.float64)
+    n = sampled_own.astype(np.float64)
+    with np.errstate(divide="ignore"):
+        return np.where(n > 0, np.minimum(1.0, (k + 3 + 2 * np.sqrt(k)) / np.maximum(n, 1)), 1.0)
+
+
+_SLICE_BITS = 3
+_SLICES = range(1 << _SLICE_BITS)
+"""The sampled shingles are counted in eight ranges of their hash, one after the other."""
+
+
+def _own_samples(
+    fps: Sequence[Fingerprint], firsts: NDArray[np.intp], common: NDArray[np.uint64], wanted: NDArray[np.int64]
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Of the files with distinct signatures (``firsts``): how many sampled shingles each has that
+    are not common, and of the ``wanted`` pairs (sorted codes ``i * m + j`` over ``firsts``) those
+    that share such a shingle, once per shingle. A shingle that is not common is in at most
+    ``common_files`` of them, so the pairs are at most a few dozen per shingle: linear."""
+    m = len(firsts)
+    values = [np.frombuffer(fps[i].sample, dtype="<u4") for i in firsts.tolist()]
+    lengths = np.array([len(v) for v in values], dtype=np.int64)
+    flat = np.concatenate(values) if values else np.zeros(0, dtype="<u4")
+    owner = np.repeat(np.arange(m, dtype=np.int32), lengths)
+    part_of = (flat >> np.uint32(32 - _SLICE_BITS)).astype(np.uint8)
+    common32 = common.astype("<u4")
+    counts = np.zeros(m, dtype=np.int64)
+    pairs = [np.zeros(0, dtype=np.int64)]
+    for part in _SLICES:  # one range of hash values at a time: the sorts' memory is a part's
+        at = np.flatnonzero(part_of == part)
+        keys = flat[at]
+        found = np.minimum(np.searchsorted(common32, keys), max(len(common32) - 1, 0))
+        own = common32[found] != keys if len(common32) else np.ones(len(keys), dtype=bool)
+        at, keys = at[own], keys[own]
+        counts += np.bincount(owner[at], minlength=m)
+        positions = bucket_pairs(keys, len(at) or 1)
+        a, b = owner[at[positions // max(len(at), 1)]], owner[at[positions % max(len(at), 1)]]
+        codes = a.astype(np.int64) * m + b
+        where = np.minimum(np.searchsorted(wanted, codes), max(len(wanted) - 1, 0))
+        pairs.append(codes[wanted[where] == codes] if len(wanted) else codes[:0])
+    return counts, np.concatenate(pairs)
+
+
+def _masked(keep: NDArray[np.bool_], *arrays: NDArray[Any]) -> list[NDArray[Any]]:
+    return [x[keep] for x in arrays]
+
+
+def candidates(
+    fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_OPTIONS, common: NDArray[np.uint64] | None = None
+) -> tuple[Candidate, ...]:
     """Stage 2: the pairs worth verifying, in order of their indices.
 
-    LSH proposes the files that share a band of their signature with a file (never all pairs);
-    of these, the pairs with the estimated containment ``min_containment`` and a header that does
-    not separate them are kept (separated pairs that share most of their text too, to be reported), at most the ``max_candidates`` most contained for each file (a pair
-    stays when it is among the best of either of its files). A standard paragraph that a thousand
-    letters repeat would otherwise make a million pairs; a letter's own versions contain it best,
-    so the cost stays linear in the number of files."""
-    from datasketch import LeanMinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
-    sigs = np.frombuffer(b"".join(fp.signature for fp in fps), dtype="<u4").astype(np.uint64)
-    sigs = sigs.reshape(len(fps), options.num_perm)
+    LSH proposes the files that share a band of their signature (:func:`lsh_pairs`: never all
+    pairs, and no pair through a band so many files share that it is common text); of these, the
+    pairs with the estimated containment ``min_containment`` and a header that does not separate
+    them are kept (separated pairs that share most of their text too, to be reported), at most the
+    ``max_candidates`` most contained for each file (a pair stays when it is among the best of
+    either of its files). A letter's own versions contain it best, so the cost of verification
+    stays linear in the number of files. A pair whose shared text is, on the sampled shingles,
+    clearly common text (the bound of its own share, :func:`own_bound`, below ``min_containment``)
+    is dropped too. All of it in numpy, a chunk of pairs at a time. ``common``: the corpus's
+    common shingles (:func:`common_shingles`, computed when not given)."""
+    n = len(fps)
+    if common is None:
+        common = common_shingles(fps, options)
+    sigs = _signatures(fps, options.num_perm)
+    codes = lsh_pairs(sigs, options)
+    a, b = codes // max(n, 1), codes % max(n, 1)
+    jac = np.empty(len(codes), dtype=np.float64)
+    for s in range(0, len(codes), 1 << 14):
+        jac[s : s + (1 << 14)] = (sigs[a[s : s + (1 << 14)]] == sigs[b[s : s + (1 << 14)]]).mean(axis=1)
     sizes = np.array([fp.shingles for fp in fps], dtype=np.float64)
-    for i in range(len(fps)):
-        lsh.insert(i, LeanMinHash(seed=1, hashvalues=sigs[i], scheme=SCHEME), check_duplication=False)
-    kept: dict[tuple[int, int], Candidate] = {}
-    for i in range(len(fps)):
-        found = np.array(sorted(k for k in lsh.query(LeanMinHash(seed=1, hashvalues=sigs[i], scheme=SCHEME)) if k != i))
-        if not len(found):
-            continue
-        jac = (sigs[found] == sigs[i]).mean(axis=1)
-        small = np.minimum(sizes[found], sizes[i])
-        con = np.minimum(1.0, jac * (sizes[found] + sizes[i]) / ((1 + jac) * np.maximum(small, 1)))
-        best = [k for k in np.lexsort((found, -con)) if con[k] >= options.min_containment]
-        taken = 0
-        for k in best:
-            j = int(found[k])
-            key = (min(i, j), max(i, j))
-            separated = compare_headers(fps[i].header, fps[j].header)[1] is not None
-            if separated and con[k] < options.align_below:
-                continue  # the headers say these are two letters, and little text says otherwise
-            if key not in kept:
-                kept[key] = Candidate(key[0], key[1], round(float(jac[k]), 4), round(float(con[k]), 4))
-            taken += 0 if separated else 1
-            if taken >= options.max_candidates:
-                break
-    return tuple(kept[k] for k in sorted(kept))
+    sa, sb = sizes[a], sizes[b]
+    con = np.minimum(1.0, jac * (sa + sb) / ((1 + jac) * np.maximum(np.minimum(sa, sb), 1)))
+    heads = _header_ids(fps)
+    ha, hb = heads[a], heads[b]
+    separated = ((ha != 0) & (hb != 0) & (ha != hb)).any(axis=1)
+    # the headers say these are two letters, and little text says otherwise: not a candidate
+    keep = (con >= options.min_containment) & ~(separated & (con < options.align_below))
+    a, b, jac, con, separated, codes = _masked(keep, a, b, jac, con, separated, codes)
+    # the own text they share, on the sample: counted among the files of distinct signatures
+    firsts, where = distinct(sigs)
+    m = len(firsts)
+    fa, fb = where[a].astype(np.int64), where[b].astype(np.int64)
+    pair = np.minimum(fa, fb) * m + np.maximum(fa, fb)
+    own_counts, shared_codes = _own_samples(fps, firsts, common, np.unique(pair))
+    shared_codes, shared_counts = np.unique(shared_codes, return_counts=True)
+    at = np.minimum(np.searchsorted(shared_codes, pair), max(len(shared_codes) - 1, 0))
+    found = shared_counts[at] if len(shared_codes) else np.zeros(len(pair), dtype=np.int64)
+    found = np.where((shared_codes[at] == pair) if len(shared_codes) else False, found, 0)
+    smaller = np.where(sa[keep] <= sb[keep], fa, fb)
+    found = np.where(fa == fb, own_counts[smaller], found)  # copies share all their text
+    own = own_bound(found, own_counts[smaller])
+    keep = own >= options.min_containment  # else what they share is common text
+    a, b, jac, con, separated, codes, own = _masked(keep, a, b, jac, con, separated, codes, own)
+    # each file's candidates, the most contained first; separated pairs do not count against the bound
+    src, dst = np.concatenate([a, b]), np.concatenate([b, a])
+    c2, s2 = np.concatenate([con, con]), np.concatenate([separated, separated])
+    order = np.lexsort((dst, -c2, src))
+    src, dst, s2 = src[order], dst[order], s2[order]
+    counted = (~s2).astype(np.int64)
+    before = np.cumsum(counted) - counted
+    first = np.r_[True, src[1:] != src[:-1]] if len(src) else np.zeros(0, dtype=bool)
+    start = np.maximum.accumulate(np.where(first, np.arange(len(src)), 0)) if len(src) else first.astype(np.intp)
+    best = before - before[start] < options.max_candidates
+    chosen = np.unique(np.minimum(src, dst)[best] * n + np.maximum(src, dst)[best])
+    at = np.searchsorted(codes, chosen)
+    return tuple(
+        Candidate(int(a[k]), int(b[k]), round(float(jac[k]), 4), round(float(con[k]), 4), round(float(own[k]), 4))
+        for k in at.tolist()
+    )
+
+
+def common_shingles(fps: Sequence[Fingerprint], options: GroupOptions = DEFAULT_OPTIONS) -> NDArray[np.uint64]:
+    """The sampled shingles found in more than ``common_files`` distinct files (copies, the same
+    signature, count once), sorted: the corpus's common text."""
+    firsts, _ = distinct(_signatures(fps, options.num_perm))
+    if not len(firsts):
+        return np.zeros(0, dtype=np.uint64)
+    flat = np.frombuffer(b"".join(fps[i].sample for i in firsts.tolist()), dtype="<u4")
+    out = []
+    for part in _SLICES:  # one range of hash values at a time: the sort's memory is a part's
+        values, counts = np.unique(flat[(flat >> np.uint32(32 - _SLICE_BITS)) == part], return_counts=True)
+        out.append(values[counts > options.common_files])
+    return np.concatenate(out).astype(np.uint64)
 
 
 def components(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -402,6 +643,7 @@ def units(text: str) -> tuple[str, ...]:
 
 
 _FIELDS = ("dossier", "date", "number", "letter_code", "title")
+_SEPARATING = ("dossier", "date", "number", "letter_code")
 _IDENTIFYING = frozenset({"dossier", "date", "number", "letter_code"})
 
 
@@ -437,7 +679,7 @@ def compare_headers(a: Header, b: Header) -> tuple[tuple[str, ...], str | None]:
             continue
         if _norm(name, va) == _norm(name, vb):
             shared.append(name)
-        elif name in ("dossier", "date", "number", "letter_code") and conflict is None:
+        elif name in _SEPARATING and conflict is None:
             conflict = f"{name}: {va} / {vb}"
     return tuple(shared), conflict
 
@@ -457,29 +699,58 @@ class Units:
         return Units(us, tuple(shingle_hashes(text_words(u), n) for u in us), sum(map(len, us)))
 
 
-def _shared_units(t: Units, other: NDArray[np.uint64]) -> list[str]:
-    return [u for u, h in zip(t.units, t.hashes) if len(h) and np.isin(h, other, assume_unique=True).any()]
+_NO_HASHES = np.zeros(0, dtype=np.uint64)
+
+
+def is_common(hashes: NDArray[np.uint64], common: NDArray[np.uint64]) -> bool:
+    """Is a sentence common text: more than half of its sampled shingles in ``common`` (the
+    corpus's common shingles, sorted)? A sentence with no sampled shingle is not."""
+    if not len(common) or not len(hashes):
+        return False
+    s = hashes[sampled(hashes)]
+    return bool(len(s)) and 2 * int(np.isin(s, common).sum()) > len(s)
+
+
+def _own(t: Units, common: NDArray[np.uint64]) -> list[int]:
+    return [k for k, h in enumerate(t.hashes) if not is_common(h, common)]
+
+
+def _shared_units(t: Units, own: list[int], other: NDArray[np.uint64]) -> list[str]:
+    return [t.units[k] for k in own if len(t.hashes[k]) and np.isin(t.hashes[k], other, assume_unique=True).any()]
 
 
 def aligned_share(
-    a: Units, b: Units, a_all: NDArray[np.uint64], b_all: NDArray[np.uint64], min_similarity: float
+    a: Units,
+    b: Units,
+    a_all: NDArray[np.uint64],
+    b_all: NDArray[np.uint64],
+    min_similarity: float,
+    common: NDArray[np.uint64] = _NO_HASHES,
 ) -> float:
-    """Share of the smaller text (in characters) that the aligner pairs with the other text.
+    """Share of the smaller text's own sentences (in characters) that the aligner pairs with the
+    other text.
 
-    Only sentences that share a shingle with the other text (``a_all``, ``b_all``: every shingle of
-    each) are aligned: the others are not a close version of a sentence there, and leaving them
-    out keeps the aligner's work proportional to what the texts share, not to their length; they
-    still count in the share."""
+    A sentence made mostly of the corpus's ``common`` shingles (a standard paragraph, a formula of
+    address: :func:`is_common`) is not the text's own: it is neither aligned nor counted, so two
+    letters that share only such text are not versions of each other, while a letter's versions,
+    which share its own sentences too, still are. Only own sentences that share a shingle with
+    the other text (``a_all``, ``b_all``: every shingle of each) are aligned: the others are not
+    a close version of a sentence there, and leaving them out keeps the aligner's work
+    proportional to what the texts share, not to their length; they still count in the share."""
     if not a.size or not b.size:
         return 0.0
-    sub_a, sub_b = _shared_units(a, b_all), _shared_units(b, a_all)
+    own_a, own_b = _own(a, common), _own(b, common)
+    size_a, size_b = sum(len(a.units[k]) for k in own_a), sum(len(b.units[k]) for k in own_b)
+    sub_a, sub_b = _shared_units(a, own_a, b_all), _shared_units(b, own_b, a_all)
     paired_a = paired_b = 0
     for g in align(sub_a, sub_b) if sub_a and sub_b else ():
         if g.relation in (Relation.ADDED, Relation.REMOVED) or g.similarity < min_similarity:
             continue
         paired_a += sum(len(sub_a[i]) for i in g.a)
         paired_b += sum(len(sub_b[j]) for j in g.b)
-    return paired_a / a.size if a.size <= b.size else paired_b / b.size
+    if a.size <= b.size:
+        return paired_a / size_a if size_a else 0.0
+    return paired_b / size_b if size_b else 0.0
 
 
 def verify(
@@ -488,23 +759,27 @@ def verify(
     fb: Fingerprint,
     text: Callable[[int], tuple[str, NDArray[np.uint64]]],
     options: GroupOptions = DEFAULT_OPTIONS,
+    common: NDArray[np.uint64] = _NO_HASHES,
 ) -> Evidence:
     """Is a candidate pair two versions of one letter? ``text`` gives a file's text and shingle
-    hashes by its index (``c.a``, ``c.b``); it is asked only when the headers do not decide."""
+    hashes by its index (``c.a``, ``c.b``); it is asked only when the headers do not decide.
+    ``common``: the corpus's common shingles (:func:`common_shingles`), whose sentences the aligner
+    passes over."""
     shared, conflict = compare_headers(fa.header, fb.header)
     if conflict:
         return Evidence(fa.path, fb.path, c.jaccard, c.containment, None, shared, conflict, False)
-    if c.containment >= options.align_below + options.estimate_margin:
+    mostly_common = c.own < options.align_below  # the sample says their own shared text may be little
+    if c.containment >= options.align_below + options.estimate_margin and not mostly_common:
         return Evidence(fa.path, fb.path, c.jaccard, c.containment, None, shared, None, True)
     (ta, ha), (tb, hb) = text(c.a), text(c.b)
     small = min(len(ha), len(hb))
     exact = round(len(np.intersect1d(ha, hb, assume_unique=True)) / small, 4) if small else 0.0
     if exact < options.min_containment:  # the signatures overestimated it: no need to align
         return Evidence(fa.path, fb.path, c.jaccard, exact, None, shared, None, False)
-    if exact >= options.align_below:
+    if exact >= options.align_below and not mostly_common:
         return Evidence(fa.path, fb.path, c.jaccard, exact, None, shared, None, True)
     ua, ub = Units.of(ta, options.shingle), Units.of(tb, options.shingle)
-    share = aligned_share(ua, ub, ha, hb, options.min_sentence_similarity)
+    share = aligned_share(ua, ub, ha, hb, options.min_sentence_similarity, common)
     confirmed = len(_IDENTIFYING.intersection(shared)) >= 2
     needed = options.min_aligned_confirmed if confirmed else options.min_aligned
     return Evidence(fa.path, fb.path, c.jaccard, exact, round(share, 4), shared, None, share >= needed)
@@ -542,6 +817,7 @@ def verify_component(
     pairs: Sequence[Candidate],
     options: GroupOptions = DEFAULT_OPTIONS,
     load: Callable[[str], str] = read_text,
+    common: NDArray[np.uint64] = _NO_HASHES,
 ) -> tuple[Evidence, ...]:
     """Stage 3: verify the candidate pairs of one connected component and join their files into
     groups, in the manner of Kruskal's algorithm. ``pairs`` index into ``fps``.
@@ -576,7 +852,7 @@ def verify_component(
             shared = compare_headers(fa.header, fb.header)[0]
             out.append(Evidence(fa.path, fb.path, c.jaccard, c.containment, None, shared, conflict, False))
             continue
-        e = verify(c, fa, fb, text, options)
+        e = verify(c, fa, fb, text, options, common)
         out.append(e)
         if e.accepted:
             forest.join(c.a, c.b)
@@ -617,12 +893,14 @@ def assemble(
     ev = sorted(evidence, key=_pair)
     accepted = [e for e in ev if e.accepted]
     comps = components(len(fps), ((index[e.a], index[e.b]) for e in accepted))
-    groups = []
-    for k, comp in enumerate(comps, 1):
-        paths = {fps[x].path for x in comp}
-        groups.append(
-            VersionGroup(f"g{k}", tuple(_member(fps[x]) for x in comp), tuple(e for e in accepted if e.a in paths))
-        )
+    group_of = {fps[x].path: k for k, comp in enumerate(comps) for x in comp}
+    joining: list[list[Evidence]] = [[] for _ in comps]
+    for e in accepted:  # one pass, in order: linear in the evidence, whatever the number of groups
+        joining[group_of[e.a]].append(e)
+    groups = [
+        VersionGroup(f"g{k + 1}", tuple(_member(fps[x]) for x in comp), tuple(joining[k]))
+        for k, comp in enumerate(comps)
+    ]
     grouped = {x for comp in comps for x in comp}
     return Grouping(
         groups=tuple(groups),

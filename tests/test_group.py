@@ -16,13 +16,25 @@ import random
 import re
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import AGENDA, DOCX, EK, EK_MARCH, ROOT, TK, run_cli
 from difftool.corpus import group_paths
-from difftool.grouping import Header, compare_headers, components, containment, units
+from difftool.grouping import (
+    GroupOptions,
+    Header,
+    bucket_pairs,
+    compare_headers,
+    components,
+    containment,
+    lsh_pairs,
+    own_bound,
+    units,
+)
 from difftool.readers import read_letter
 from rerender import as_docx_text, as_markdown_pdf, as_pdf_text
 
@@ -354,3 +366,86 @@ def test_units_are_the_same_in_every_flavour() -> None:
     one_line = f"{paragraph}\n\n{nxt}\n"
     expected = ("De Raad sprak over het Schengengebied.", "Er werd een akkoord bereikt over de verordening", nxt)
     assert units(wrapped) == units(one_line) == expected
+
+
+# --- common text at scale ------------------------------------------------------------------------------
+
+
+def _standard_paragraph_pile(folder: Path, letters: int = 30, versions: int = 10, own: int = 2) -> set[frozenset[str]]:
+    """``letters`` unrelated letters without a header, each its ``own`` paragraphs and one
+    standard paragraph that every letter repeats word for word (a third of each text); the first
+    ``versions`` also as a second version (hard-wrapped, a word of each own paragraph changed).
+    Returns the true groups."""
+    rng = random.Random(21)
+    standard = _paragraphs(100, 1)[0]
+    truth = set()
+    for k in range(letters):
+        mine = _paragraphs(200 + k, own)
+        body = [mine[0], standard, *mine[1:]] if rng.random() < 0.5 else [standard, *mine]
+        (folder / f"l{k:03d}.txt").write_text("\n\n".join(body) + "\n", encoding="utf-8")
+        if k < versions:
+            edited = [p if p == standard else p.replace(p.split()[3], "bovendien", 1) for p in body]
+            wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in edited)
+            (folder / f"l{k:03d}-v2.txt").write_text(wrapped + "\n", encoding="utf-8")
+            truth.add(frozenset({f"l{k:03d}.txt", f"l{k:03d}-v2.txt"}))
+    return truth
+
+
+def test_letters_sharing_only_a_standard_paragraph_are_not_grouped(tmp_path: Path) -> None:
+    """Forty files repeat one standard paragraph (a third of each); only a letter's own versions
+    are grouped. Nothing in a header tells them apart: the standard paragraph is common text (in
+    more than ``common_files`` files), so it neither makes a candidate nor counts when aligning."""
+    truth = _standard_paragraph_pile(tmp_path)
+    doc, _ = group_json(tmp_path)
+    assert groups_of(doc) == truth
+
+
+def test_common_text_alone_makes_no_candidate(tmp_path: Path) -> None:
+    """When the letters have enough text of their own for the sample to tell, two letters that
+    share only the standard paragraph are not even a candidate pair: the verification's work
+    follows the versions, not the number of letters repeating a paragraph."""
+    truth = _standard_paragraph_pile(tmp_path, own=5)
+    g = group_paths([str(tmp_path)])
+    assert {frozenset(Path(p).name for p in x.paths) for x in g.groups} == truth
+    assert g.candidates == len(truth)
+
+
+def test_the_engines_agree_on_common_text(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="the dask extra")
+    truth = _standard_paragraph_pile(tmp_path, letters=16, versions=4)
+    local = group_paths([str(tmp_path)])
+    assert {frozenset(Path(p).name for p in g.paths) for g in local.groups} == truth
+    assert group_paths([str(tmp_path)], engine="dask", jobs=2, processes=False) == local
+
+
+def test_copies_beyond_the_bucket_bound_are_still_one_group(tmp_path: Path) -> None:
+    """A bucket of more than ``max_bucket`` files is passed over as common text, but files with
+    one signature (copies) are paired before the banding: twelve copies stay one group."""
+    for k in range(12):
+        shutil.copy(TK, tmp_path / f"copy{k:02d}.txt")
+    shutil.copy(EK_MARCH, tmp_path / "other.txt")
+    g = group_paths([str(tmp_path)], GroupOptions(max_bucket=4))
+    assert [len(x.members) for x in g.groups] == [12]
+
+
+def test_a_bucket_above_the_bound_yields_no_pairs() -> None:
+    """Keys shared by three files give their three pairs; a key shared by more than the bound
+    gives none (codes ``i * n + j``)."""
+    keys = np.array([7, 1, 7, 2, 1, 1, 1, 1, 1, 7, 3], dtype=np.uint64)  # 7: files 0, 2, 9; 1: six files
+    n = len(keys)
+    assert sorted((c // n, c % n) for c in bucket_pairs(keys, 5).tolist()) == [(0, 2), (0, 9), (2, 9)]
+    assert len(bucket_pairs(keys, 6)) == 3 + 15
+    # through the banding: 40 signatures alike in one band only; with a bound of 39 no pair
+    rng = np.random.default_rng(3)
+    sigs = rng.integers(0, 2**32, size=(40, 256), dtype=np.uint64).astype(np.uint32)
+    sigs[:, :2] = 5
+    assert len(lsh_pairs(sigs, GroupOptions(max_bucket=40))) == 40 * 39 // 2
+    assert len(lsh_pairs(sigs, GroupOptions(max_bucket=39))) == 0
+    sigs[3] = sigs[4]  # copies are paired, whatever the bound
+    assert lsh_pairs(sigs, GroupOptions(max_bucket=38)).tolist() == [3 * 40 + 4]  # 39 distinct
+
+
+def test_own_bound() -> None:
+    """The rule of three: nothing of 30 sampled items found bounds the share at 0.1."""
+    bound = own_bound(np.array([0, 0, 5, 3]), np.array([30, 0, 10, 3]))
+    assert bound.tolist() == pytest.approx([0.1, 1.0, 1.0, 1.0])
