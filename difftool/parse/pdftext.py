@@ -30,6 +30,7 @@ the middle of a paragraph, the markers are plain digits. What the native reader
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Iterator
@@ -247,11 +248,12 @@ def _paged_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], tuple
             t = page[i].text.text
             seen.setdefault(_running_key(t), {})[p] = _page_number_at_edge(t)
     for p, page in enumerate(pages):
+        number_line = _page_number_line(page, p + 1)
         for i in _edges(page):
             t = page[i].text.text
             repeated = _repeats(_running_key(t), seen, len(pages))
-            footer = _is_footer(t)
-            if repeated or footer or _is_page_number(page, i, p + 1):
+            page_number = i == number_line or (PAGE_NUMBER.match(t) is not None and not _BARE.match(t))
+            if repeated or _is_footer(t) or page_number:
                 found.add((p, i))
                 names[_furniture_name(t)] = None
             elif (tail := _RUNNING_TAIL.search(t)) and tail.start() > 0 and FURNITURE.match(tail.group(0)):
@@ -278,7 +280,7 @@ def _stream_furniture(page: list[_Line]) -> tuple[list[list[_Line]], tuple[str, 
         if len(key) > 2 and _counting(numbers):
             running.update(idxs)
     for i, ln in enumerate(page):
-        if not ln.blank and FURNITURE.match(ln.text.text) and not _BARE.match(ln.text.text):
+        if not ln.blank and _is_footer(ln.text.text):
             running.add(i)
     out: list[list[_Line]] = [[]]
     for i, ln in enumerate(page):
@@ -331,33 +333,25 @@ def _is_footer(t: str) -> bool:
     return bool(FURNITURE.match(t)) and not _BARE.match(t)
 
 
-def _is_page_number(page: list[_Line], i: int, ordinal: int | None = None) -> bool:
-    """A number alone at a page's top or foot. Of several bare numbers there (raw pdftotext may
-    write footnote numbers before the page number and after it), the last that is the page's
-    place in the file (``ordinal``) is the page number; else one that only the running footer
-    follows and that is not far from that place (PAGE_OFFSET; farther, it is a footnote number
-    and the footer carries the page's)."""
-    if not PAGE_NUMBER.match(page[i].text.text):
-        return False
-    if not (bare := _BARE.match(page[i].text.text)):
-        return True
+def _page_number_line(page: list[_Line], ordinal: int) -> int | None:
+    """Which bare number at the page's edges is its page number. Of several (raw pdftotext may write
+    footnote numbers before the page number and after it), the last that is the page's place in
+    the file (``ordinal``) and has no text after it; else the one that only the running footer
+    follows, when it is not far from that place (PAGE_OFFSET; farther, it is a footnote number and
+    the footer carries the page's)."""
 
-    def words_after(j: int) -> bool:  # a footnote body, or text, follows
+    def after(j: int, numbers_too: bool) -> bool:
         return any(
-            not ln.blank and not _BARE.match(ln.text.text) and not _is_footer(ln.text.text) for ln in page[j + 1 :]
+            not ln.blank and not _is_footer(ln.text.text) and (numbers_too or not _BARE.match(ln.text.text))
+            for ln in page[j + 1 :]
         )
 
-    if ordinal is not None:
-        same = [
-            j
-            for j in _edges(page)
-            if (m := _BARE.match(page[j].text.text)) and int(m.group(1)) == ordinal and not words_after(j)
-        ]
-        if same:
-            return i == same[-1]
-        if abs(int(bare.group(1)) - ordinal) > PAGE_OFFSET:
-            return False
-    return not any(not ln.blank and not _is_footer(ln.text.text) for ln in page[i + 1 :])
+    bare = {j: int(m.group(1)) for j in _edges(page) if (m := _BARE.match(page[j].text.text))}
+    same = [j for j, n in bare.items() if n == ordinal and not after(j, numbers_too=False)]
+    if same:
+        return same[-1]
+    last = [j for j, n in bare.items() if abs(n - ordinal) <= PAGE_OFFSET and not after(j, numbers_too=True)]
+    return last[-1] if last else None
 
 
 def _furniture_name(t: str) -> str:
@@ -533,9 +527,8 @@ def _numbers_apart(page: list[_Line], expected: int) -> _Zone | None:
     if walked is None:
         return None
     bodies, unlabelled = walked
-    trailing = [numbers[i] for i in reversed(tail) if i in numbers]
-    trailing = trailing[: next((k for k, i in enumerate(reversed(tail)) if i not in numbers), len(tail))]
-    bodies, unlabelled = _split_for_missing(bodies, unlabelled, sorted(trailing))
+    trailing = sorted(numbers[i] for i in itertools.takewhile(numbers.__contains__, reversed(tail)))
+    bodies, unlabelled = _split_for_missing(bodies, unlabelled, trailing)
     before = unlabelled - sum(1 for n, _ in bodies if n is None)
     text = page[:first]
     if before:
