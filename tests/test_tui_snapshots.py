@@ -33,6 +33,10 @@ async def loaded(pilot: Pilot[None]) -> None:
     for widget in pilot.app.screen.walk_children(with_self=True):
         widget.refresh()
     await pilot.pause()
+    # what a repaint scheduled after it (a pane scrolled to the selected footnote) settles too,
+    # also on a busy machine
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.1)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -8,6 +8,8 @@ the footnotes they cite) and collect footnote bodies; :func:`build_letter` does 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +59,7 @@ def place_markers(
     offsets, chars = text.offsets, text.text
     lo = offsets[0] if offsets else 0
     hi = offsets[-1] + 1 if offsets else 0
+    ordered = all(a <= b for a, b in itertools.pairwise(offsets))  # as a rule: then a binary search
     used: set[int] = set()
     placed: list[tuple[int, int]] = []
     for number in refs:
@@ -65,7 +68,10 @@ def place_markers(
             if k in used or n != number or (offset < lo and not first) or (offset > hi and not last):
                 continue
             used.add(k)
-            at = next((i for i, o in enumerate(offsets) if o >= offset), len(chars))
+            if ordered:
+                at = bisect.bisect_left(offsets, offset)
+            else:
+                at = next((i for i, o in enumerate(offsets) if o >= offset), len(chars))
             while at > 0 and chars[at - 1].isspace():
                 at -= 1
             break
