@@ -49,6 +49,10 @@ FILTERS: tuple[Severity | None, ...] = (None, *SEVERITY_ORDER)
 """What ``f`` cycles through: all severities, then each one alone."""
 
 
+NARROW_BELOW = 120
+"""Columns below which the review screen is laid out narrow (``-narrow``)."""
+
+
 def version_summary(label: str, letter: Letter) -> Text:
     """``A  letter.txt  EK · dossier 32 317 · QF · 22 juni 2026`` (the file name only: the header
     is narrow, and a snapshot must not depend on where the repository lives)."""
@@ -77,7 +81,7 @@ class ReviewApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "difftool review"
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("n", "next_delta", "Next"),
@@ -219,7 +223,9 @@ class ReviewApp(App[None]):
         decided = sum(1 for fp in self.view.fingerprints if self.review.get(fp))
         status = Text(f"reviewed {decided}/{len(c.deltas)}", style="bold" if decided == len(c.deltas) else "", end="")
         versions = Table.grid(expand=True, padding=(0, 1))
-        if self.screen.has_class("-narrow"):  # one line per version: nothing of either is cut
+        # one line per version when narrow: nothing of either is cut. Decided by the width itself,
+        # not the screen's breakpoint class, which may come after the engine's result does
+        if self.size.width < NARROW_BELOW:
             versions.add_column(ratio=1, no_wrap=True)
             versions.add_row(version_summary("A", c.a))
             versions.add_row(version_summary("B", c.b))
