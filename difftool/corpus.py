@@ -36,6 +36,7 @@ from difftool.grouping import (
     candidates,
     common_shingles,
     fingerprint_file,
+    in_sorted,
     split_by_component,
     verify_component,
 )
@@ -63,8 +64,7 @@ def _work(
         local = {x: k for k, x in enumerate(members)}
         pairs = tuple(replace(c, a=local[c.a], b=local[c.b]) for c in comp)
         theirs = np.unique(np.frombuffer(b"".join(fps[x].sample for x in members), dtype="<u4")).astype(np.uint64)
-        at = np.minimum(np.searchsorted(common, theirs), max(len(common) - 1, 0))
-        found = theirs[common[at] == theirs] if len(common) else theirs[:0]  # a search per shingle of theirs
+        found = theirs[in_sorted(theirs, common)]
         out.append(_Verify(tuple(fps[x] for x in members), pairs, found.astype("<u4").tobytes()))
     # the largest components first, so one long job does not end the run alone
     return sorted(out, key=lambda w: -len(w.pairs))

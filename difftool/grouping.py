@@ -504,16 +504,22 @@ def _own_samples(
     for part in _SLICES:  # one range of hash values at a time: the sorts' memory is a part's
         at = np.flatnonzero(part_of == part)
         keys = flat[at]
-        found = np.minimum(np.searchsorted(common32, keys), max(len(common32) - 1, 0))
-        own = common32[found] != keys if len(common32) else np.ones(len(keys), dtype=bool)
+        own = ~in_sorted(keys, common32)
         at, keys = at[own], keys[own]
         counts += np.bincount(owner[at], minlength=m)
         positions = bucket_pairs(keys, len(at) or 1)
         a, b = owner[at[positions // max(len(at), 1)]], owner[at[positions % max(len(at), 1)]]
         codes = a.astype(np.int64) * m + b
-        where = np.minimum(np.searchsorted(wanted, codes), max(len(wanted) - 1, 0))
-        pairs.append(codes[wanted[where] == codes] if len(wanted) else codes[:0])
+        pairs.append(codes[in_sorted(codes, wanted)])
     return counts, np.concatenate(pairs)
+
+
+def in_sorted(values: NDArray[Any], table: NDArray[Any]) -> NDArray[np.bool_]:
+    """Which of ``values`` occur in the sorted array ``table`` (a binary search each)."""
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
+    return np.asarray(table[at] == values)
 
 
 def _masked(keep: NDArray[np.bool_], *arrays: NDArray[Any]) -> list[NDArray[Any]]:
@@ -560,9 +566,9 @@ def candidates(
     pair = np.minimum(fa, fb) * m + np.maximum(fa, fb)
     own_counts, shared_codes = _own_samples(fps, firsts, common, np.unique(pair))
     shared_codes, shared_counts = np.unique(shared_codes, return_counts=True)
-    at = np.minimum(np.searchsorted(shared_codes, pair), max(len(shared_codes) - 1, 0))
-    found = shared_counts[at] if len(shared_codes) else np.zeros(len(pair), dtype=np.int64)
-    found = np.where((shared_codes[at] == pair) if len(shared_codes) else False, found, 0)
+    hit = in_sorted(pair, shared_codes)
+    found = np.zeros(len(pair), dtype=np.int64)
+    found[hit] = shared_counts[np.searchsorted(shared_codes, pair[hit])]
     smaller = np.where(sa[keep] <= sb[keep], fa, fb)
     found = np.where(fa == fb, own_counts[smaller], found)  # copies share all their text
     own = own_bound(found, own_counts[smaller])
