@@ -440,18 +440,18 @@ def test_phone_width_breaks_no_label_inside_a_word(open_report: Callable[..., An
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+def _copied(page: Any, element: str) -> str:
+    """The text a reader copies who selects the whole of ``element`` (a JavaScript expression)."""
+    script = (
+        f"() => {{ const range = document.createRange(); range.selectNodeContents({element}); "
+        "getSelection().removeAllRanges(); getSelection().addRange(range); return getSelection().toString(); }"
+    )
+    return str(page.evaluate(script))
+
+
 def test_copied_text_has_no_hidden_signs(open_report: Callable[..., Any]) -> None:
     page = open_report()
-    copied = page.evaluate(
-        """() => {
-            const cell = document.querySelector('table.aligned tr.rel-changed td.a');
-            const range = document.createRange();
-            range.selectNodeContents(cell);
-            getSelection().removeAllRanges();
-            getSelection().addRange(range);
-            return getSelection().toString();
-        }"""
-    )
+    copied = _copied(page, "document.querySelector('table.aligned tr.rel-changed td.a')")
     assert page.locator("table.aligned tr.rel-changed td.a del").count() > 0
     assert "\u2212" not in copied
     before = page.locator("table.aligned del").first.evaluate("el => getComputedStyle(el, '::before').content")
@@ -501,14 +501,5 @@ def test_footnote_markers_sit_in_the_sentence_right_after_the_cited_word(open_re
     assert by_number["4"][0]["after"].startswith(" en het onderwijs")
     changed = page.locator("sup.fnref.changed")
     assert changed.count() == 2 and changed.first.inner_text() == "5"
-    copied = page.evaluate(
-        """() => {
-            const p = document.querySelector('sup.fnref').closest('p');
-            const range = document.createRange();
-            range.selectNodeContents(p);
-            getSelection().removeAllRanges();
-            getSelection().addRange(range);
-            return getSelection().toString();
-        }"""
-    )
+    copied = _copied(page, "document.querySelector('sup.fnref').closest('p')")
     assert "in de zorg en over de afspraken" in " ".join(copied.split()), copied
