@@ -76,6 +76,11 @@ class Child:
 _early: list[Child] = []
 
 
+def is_pdf(data: bytes) -> bool:
+    """Do the bytes carry a PDF header (within the first kilobyte, as readers allow)?"""
+    return b"%PDF" in data[:1024]
+
+
 def backend() -> str:
     """The PDF library the environment names (BACKEND_VARIABLE), else ``auto`` (the first one
     installed); ValueError for a name that is none of them."""
@@ -114,7 +119,7 @@ def start_early(args: Sequence[str]) -> int:
                 data = fh.read(MAX_BYTES + 1)
         except OSError:
             continue
-        if b"%PDF" not in data[:1024] or len(data) > MAX_BYTES:
+        if not is_pdf(data) or len(data) > MAX_BYTES:
             continue
         if not _early:
             import atexit

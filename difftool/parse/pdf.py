@@ -41,7 +41,7 @@ from difftool.parse.common import (
     join_lines,
 )
 from difftool.parse.extracted import ExtractedText, without_spans
-from difftool.pdfchild import Child, start
+from difftool.pdfchild import Child, is_pdf, start
 from difftool.pdfchild import backend as library
 from difftool.pdfread import Page
 from difftool.sources import InputError, read_bytes
@@ -85,7 +85,7 @@ class PdfReading:
         try:
             backend = backend or _backend()
             data = read_bytes(path)
-            if b"%PDF" not in data[:1024]:
+            if not is_pdf(data):
                 raise InputError(f"{path}: not a PDF file (no %PDF header)")
         except InputError as exc:
             self._error = exc
