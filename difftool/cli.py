@@ -77,17 +77,13 @@ def _warn_about(*letters: Letter) -> None:
             warn(warning)
 
 
-def _console(out: io.StringIO | None, wide: bool = False) -> Console:
-    """A console for text output; ``wide`` for a table, which must wrap in its cells rather
-    than run off the line (so no soft wrap, and 160 columns when not a terminal)."""
-    from rich.console import Console  # only text output needs rich
+def _table_console(out: io.StringIO | None) -> Console:
+    """A rich console for a table, which must wrap in its cells rather than run off the line (160
+    columns when not a terminal)."""
+    from rich.console import Console  # only a table needs rich off a terminal
 
-    if wide:
-        width = None if out is None and sys.stdout.isatty() else 160
-        return Console(file=out, no_color=out is not None, width=width, highlight=False)
-    if out is not None:
-        return Console(file=out, no_color=True, width=120, highlight=False, soft_wrap=True)
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    width = None if out is None and sys.stdout.isatty() else 160
+    return Console(file=out, no_color=out is not None, width=width, highlight=False)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -275,10 +271,11 @@ def compare_cmd(
     if fmt == "html":
         _write(_html_report(c), output)
         return
+    from difftool.render.styled import Out
     from difftool.render.text import render_compare
 
     buf = io.StringIO() if output else None
-    render_compare(c, _console(buf), show_all)
+    render_compare(c, Out(buf), show_all)
     if buf is not None:
         _write(buf.getvalue(), output)
 
@@ -584,7 +581,7 @@ def reconcile_cmd(
     from difftool.render.reconcile_text import render_reconcile as render_table
 
     buf = io.StringIO() if output else None
-    render_table(r, _console(buf, wide=True), show_all)
+    render_table(r, _table_console(buf), show_all)
     if buf is not None:
         _write(buf.getvalue(), output)
 
@@ -878,10 +875,11 @@ def inspect_cmd(file: str, fmt: str, output: str | None, show_text: bool, flavou
 
         _write(render_letter(letter), output)
         return
+    from difftool.render.styled import Out
     from difftool.render.text import render_letter as render_text
 
     buf = io.StringIO() if output else None
-    render_text(letter, _console(buf))
+    render_text(letter, Out(buf))
     if buf is not None:
         _write(buf.getvalue(), output)
 
@@ -921,9 +919,10 @@ def group_cmd(
         _write(render_grouping(grouping), output)
         return
     from difftool.render.grouptext import render_grouping as render_text
+    from difftool.render.styled import Out
 
     buf = io.StringIO() if output else None
-    render_text(grouping, _console(buf), show_evidence=not no_evidence)
+    render_text(grouping, Out(buf), show_evidence=not no_evidence)
     if buf is not None:
         _write(buf.getvalue(), output)
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pty
+import re
+import subprocess
+import sys
 
 import pytest
 
@@ -18,6 +23,40 @@ def test_compare_text_summary() -> None:
     assert "\x1b[" not in r.stdout  # NO_COLOR and no TTY: plain text
     assert "cosmetic differences not shown" in r.stdout
     assert "COSMETIC (" not in r.stdout
+
+
+def _on_a_terminal(*args: str) -> str:
+    """What ``difftool`` writes to a pseudo-terminal (colour allowed, 2,000 columns: no wrapping)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(COLUMNS="2000", TERM="xterm-256color")
+    main, sub = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "difftool", *args], stdout=sub, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+    )
+    os.close(sub)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the terminal's other end closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    proc.wait(timeout=120)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("args", [("compare", str(EK), str(TK)), ("inspect", str(EK)), ("group", "samples")])
+def test_a_terminal_gets_styles_and_a_pipe_the_same_text_plain(args) -> None:
+    styled = _on_a_terminal(*args)
+    assert "\x1b[" in styled  # rich's styles
+    piped = run_cli(*args).stdout
+    assert "\x1b[" not in piped
+    assert [x.rstrip() for x in re.sub(r"\x1b\[[0-9;]*m", "", styled).splitlines()] == [
+        x.rstrip() for x in piped.splitlines()
+    ]
 
 
 def test_compare_all_lists_cosmetic() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -73,8 +74,8 @@ def test_engine_never_imports_ui_libraries() -> None:
 UI_AND_PDF = ("rich", "textual", "pdfplumber", "pdfminer", "pypdfium2", "pypdfium2_raw")
 
 
-def _cli_modules(*args: str) -> set[str]:
-    """Top-level packages loaded by one ``difftool`` command, run as a process."""
+def _cli_modules(*args: str, env: dict[str, str] | None = None) -> set[str]:
+    """Top-level packages loaded by one ``difftool`` command, run as a process (output piped)."""
     code = (
         "import atexit, sys\n"
         "atexit.register(lambda: print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})), "
@@ -82,13 +83,14 @@ def _cli_modules(*args: str) -> set[str]:
         f"sys.argv = ['difftool', *{list(args)!r}]\n"
         "from difftool.entry import main\nmain()\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT))
+    env = {**{k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}, **(env or {})}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(ROOT), env=env)
     assert out.returncode in (0, 1), out.stderr
     (line,) = [x for x in out.stderr.splitlines() if x.startswith("MODULES ")]
     return set(line.split()[1:])
 
 
-def test_check_and_json_compare_load_no_terminal_tui_or_pdf_library() -> None:
+def test_check_json_and_piped_text_load_no_terminal_tui_or_pdf_library() -> None:
     samples = ("samples/2026-06-22-jbz-ek.txt", "samples/2026-06-22-jbz-tk.txt")
     three = (*samples, "samples/2026-06-22-jbz-docx.txt")
     for args in (
@@ -98,5 +100,9 @@ def test_check_and_json_compare_load_no_terminal_tui_or_pdf_library() -> None:
         ("reconcile", "--format", "json", *three),
     ):
         assert not _cli_modules(*args).intersection(UI_AND_PDF), args
-    text = _cli_modules("compare", *samples)  # the text summary is what rich is for
-    assert "rich" in text and not text.intersection(set(UI_AND_PDF) - {"rich"})
+    for args in (("compare", *samples), ("inspect", samples[0]), ("group", "samples")):
+        # text into a pipe or a file: the styles mean nothing there, so rich is not loaded
+        assert not _cli_modules(*args).intersection(UI_AND_PDF), args
+    # styled text (a terminal, or colour forced) is what rich is for
+    styled = _cli_modules("compare", *samples, env={"FORCE_COLOR": "1"})
+    assert "rich" in styled and not styled.intersection(set(UI_AND_PDF) - {"rich"})

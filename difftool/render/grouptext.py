@@ -1,4 +1,4 @@
-"""Grouping -> a readable terminal summary (rich): each group with its members and the evidence
+"""Grouping -> a readable terminal summary (styled lines, :mod:`difftool.render.styled`): each group with its members and the evidence
 that joins them, then the files that have no other version, then what was skipped.
 
 Every path goes through :func:`difftool.visible.visible`, so a control character in a file name is
@@ -7,10 +7,8 @@ shown (``␛``), never sent to the terminal.
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
-
 from difftool.grouping import Evidence, Grouping, Header, Member
+from difftool.render.styled import Out, Styled
 from difftool.visible import visible
 
 
@@ -27,16 +25,16 @@ def _header_bits(h: Header) -> list[str]:
     return bits
 
 
-def _member_line(m: Member) -> Text:
-    t = Text("  ")
+def _member_line(m: Member) -> Styled:
+    t = Styled("  ")
     t.append(visible(m.path), style="bold")
     bits = [m.header.edition or "edition unknown", m.flavour, *_header_bits(m.header)]
     t.append("  " + ", ".join(visible(b) for b in bits), style="dim")
     return t
 
 
-def _evidence_line(e: Evidence) -> Text:
-    t = Text("    ")
+def _evidence_line(e: Evidence) -> Styled:
+    t = Styled("    ")
     t.append(f"{visible(e.a)} ~ {visible(e.b)}: ")
     t.append(f"containment {e.containment:.2f}")
     if e.aligned is not None:
@@ -55,9 +53,9 @@ def summary_line(g: Grouping) -> str:
     )
 
 
-def render_grouping(g: Grouping, console: Console, show_evidence: bool = True) -> None:
+def render_grouping(g: Grouping, console: Out, show_evidence: bool = True) -> None:
     for x in g.groups:
-        console.print(Text(f"{x.id}  {len(x.members)} versions", style="bold cyan"))
+        console.print(Styled(f"{x.id}  {len(x.members)} versions", style="bold cyan"))
         for m in x.members:
             console.print(_member_line(m))
         if show_evidence:
@@ -65,13 +63,13 @@ def render_grouping(g: Grouping, console: Console, show_evidence: bool = True) -
                 console.print(_evidence_line(e), style="dim")
         console.print()
     if g.singles:
-        console.print(Text(f"without another version ({len(g.singles)})", style="bold"))
+        console.print(Styled(f"without another version ({len(g.singles)})", style="bold"))
         for m in g.singles:
             console.print(_member_line(m))
         console.print()
     if g.skipped:
-        console.print(Text(f"skipped ({len(g.skipped)})", style="bold yellow"))
+        console.print(Styled(f"skipped ({len(g.skipped)})", style="bold yellow"))
         for s in g.skipped:
-            console.print(Text(f"  {visible(s.path)}: {visible(s.reason)}"))
+            console.print(Styled(f"  {visible(s.path)}: {visible(s.reason)}"))
         console.print()
     console.print(summary_line(g))
