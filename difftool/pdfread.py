@@ -29,8 +29,8 @@ import itertools
 import pickle
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from difftool.pdfchild import BACKENDS
 
@@ -51,8 +51,9 @@ class Refused(Exception):
     """The PDF cannot be read; the message is the one line the user sees."""
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
+    """One page as the child hands it over (a named tuple: the child needs no dataclasses)."""
+
     width: float
     height: float
     words: list[dict[str, Any]]
@@ -73,11 +74,15 @@ Char = tuple[str, float, float, float, float, float, str, bool]
 """(text, x0, x1, top, bottom, size, fontname, upright)."""
 
 
+_FONT = itemgetter(5, 6, 7)
+_X0 = itemgetter(1)
+
+
 def words_from_chars(chars: list[Char]) -> list[dict[str, Any]]:
     """Upright words from characters in content-stream order, split where font or size changes
     so a superscript is its own word."""
     words: list[dict[str, Any]] = []
-    for (size, fontname, upright), run in itertools.groupby(chars, lambda c: (c[5], c[6], c[7])):
+    for (size, fontname, upright), run in itertools.groupby(chars, _FONT):
         if upright:
             for line in _lines(list(run)):
                 words.extend(_words(line, size, fontname))
@@ -97,9 +102,9 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
         cluster[top] = n
         last = top
     if n == 0:
-        return [sorted(chars, key=lambda c: c[1])]
+        return [sorted(chars, key=_X0)]
     ordered = sorted(chars, key=lambda c: cluster[c[3]])
-    return [sorted(group, key=lambda c: c[1]) for _, group in itertools.groupby(ordered, key=lambda c: cluster[c[3]])]
+    return [sorted(group, key=_X0) for _, group in itertools.groupby(ordered, key=lambda c: cluster[c[3]])]
 
 
 def _words(line: list[Char], size: float, fontname: str) -> list[dict[str, Any]]:
@@ -183,11 +188,16 @@ class _Pdfium:
         self.raw = raw
         self.ctypes = ctypes
         self.name = ctypes.create_string_buffer(256)
-        # the text object of a character as a plain address, to know its font once per object
+        # The calls made for every character, as bare function pointers: without pypdfium2's
+        # argument types ctypes converts nothing, which halves their cost (they take the text page
+        # and an index, pointers passed by reference, and return an int). The text object of a
+        # character comes as a plain address, to know its font once per object.
         lib = raw.bindings._libs["pdfium"]
         self.object_address = lib["FPDFText_GetTextObject"]
-        self.object_address.argtypes = [ctypes.c_void_p, ctypes.c_int]
         self.object_address.restype = ctypes.c_void_p
+        self.is_generated = lib["FPDFText_IsGenerated"]
+        self.get_origin = lib["FPDFText_GetCharOrigin"]
+        self.get_box = lib["FPDFText_GetLooseCharBox"]
 
     def chars(self, page: Any, height: float) -> list[tuple[str, float, float, float, float, float, str, bool]]:
         """(text, x0, x1, top, bottom, size, fontname, upright) in content order.
@@ -205,10 +215,11 @@ class _Pdfium:
             text = buffer.raw[: 2 * count].decode("utf-16-le", errors="replace")
             if len(text) != count:  # a character outside the Basic Multilingual Plane: ask one by one
                 text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
-            is_generated, object_address = raw.FPDFText_IsGenerated, self.object_address
-            get_origin, get_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+            is_generated, object_address = self.is_generated, self.object_address
+            get_origin, get_box = self.get_origin, self.get_box
             x, y = ctypes.c_double(), ctypes.c_double()
             box = raw.FS_RECTF()
+            x_ref, y_ref, box_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(box)
             fonts: dict[int | None, tuple[float, str, bool]] = {}
             chars = []
             for i in range(count):
@@ -220,8 +231,8 @@ class _Pdfium:
                 if font is None:
                     font = fonts[key] = self._font(tp, i)
                 size, fontname, upright = font
-                get_origin(tp, i, x, y)
-                get_box(tp, i, box)
+                get_origin(tp, i, x_ref, y_ref)
+                get_box(tp, i, box_ref)
                 if ch in _PDFIUM_HYPHENS:
                     ch = "-"
                 x0, baseline = x.value, height - y.value
