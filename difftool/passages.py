@@ -7,9 +7,9 @@ reconcile --review-ui`` and the HTML page of ``--format html`` both show it, fro
 function. Pure and headless (no textual, rich or click).
 
 Footnote markers stand where each version has them (:attr:`difftool.model.Block.markers`), as in
-the pairwise faces: a passage gives each text's markers, and the footnotes of the point's own
-pairwise differences, whose markers a face lights. A point inside a footnote also shows the
-paragraph that cites it, after the footnote, so that lit marker stands in view.
+the pairwise faces: a passage gives each text's markers, and the footnotes the point is in, whose
+markers a face lights. A point inside a footnote also shows the paragraph that cites it, after
+the footnote, so that lit marker stands in view.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ class Passage:
     footnote number)`` in text order (a block's :attr:`~difftool.model.Block.markers`; a
     footnote's text has none). A face draws a marker just before the character at its index."""
     lit: tuple[int, ...] = ()
-    """Numbers of this version's footnotes that the point's pairwise differences are in: a face
-    lights their markers, as the pairwise faces light the selected difference's footnote."""
+    """Numbers of this version's footnotes the point is in (among ``ids``): a face lights their
+    markers, as the pairwise faces light the selected difference's footnote."""
     citing: int = 0
     """How many of ``texts``, at its end, are not the point's own but the paragraph(s) citing
     the point's footnote (a point inside a footnote), not counted in ``ids``."""
@@ -97,7 +97,7 @@ def passages(r: Reconciliation, p: VariationPoint, limit: int = LIMIT) -> tuple[
                 reading,
                 mark,
                 (*markers[:limit], *(_markers(letter, i) for i in citing)),
-                _lit(p, v),
+                tuple(int(i[2:]) for i in ids if i.startswith("fn")),
                 len(citing),
             )
         )
@@ -123,13 +123,3 @@ def _citing(letter: Letter, ids: tuple[str, ...]) -> tuple[str, ...]:
     blocks = {b.id for b in letter.blocks}
     return tuple(dict.fromkeys(n.cited_in for n in notes if n is not None and n.cited_in in blocks))
 
-
-def _lit(p: VariationPoint, v: int) -> tuple[int, ...]:
-    """The footnotes of version ``v`` that the point's pairwise differences are in."""
-    found = [
-        side.footnote
-        for m in p.members
-        for u, side in ((m.ref, m.delta.a), (m.other, m.delta.b))
-        if u == v and side.footnote is not None
-    ]
-    return tuple(sorted(set(found)))

@@ -89,9 +89,18 @@ def test_every_passage_gives_its_markers_right_after_their_words(reconciled: Rec
     for x in passages(reconciled, note):
         assert x.texts[0].startswith("[5] ") and x.citing == 1 and x.texts[-1].endswith("gemeenten.")
         assert x.markers[-1] == ((len(x.texts[-1]), 5),)
-        assert x.lit == (5,)  # every version's footnote 5 is in the point's differences
+        assert x.lit == (5,)  # the footnote the point is in
     word = point_of(reconciled, "kinderdagopvang")
     assert all(x.lit == () and x.citing == 0 for x in passages(reconciled, word))
+
+
+def test_the_points_footnote_is_lit_also_where_a_version_reads_as_the_base(versions: tuple[str, str, str]) -> None:
+    """With a as the base, c (which reads footnote 5 as a does) is in no pairwise difference of
+    the point; its citation of footnote 5 is lit all the same."""
+    r = run(ReconcileRequest(versions, base=0))
+    note = point_of(r, "Kamerstuk 32 140, nr. 214")
+    assert {m.other for m in note.members} == {1}
+    assert [x.lit for x in passages(r, note)] == [(5,)] * 3
 
 
 def test_page_puts_the_marker_outside_the_reading_it_follows(versions: tuple[str, str, str], tmp_path: Path) -> None:
