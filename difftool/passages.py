@@ -122,4 +122,3 @@ def _citing(letter: Letter, ids: tuple[str, ...]) -> tuple[str, ...]:
     notes = (letter.footnote(int(i[2:])) for i in ids)
     blocks = {b.id for b in letter.blocks}
     return tuple(dict.fromkeys(n.cited_in for n in notes if n is not None and n.cited_in in blocks))
-
