@@ -32,7 +32,7 @@ class Passage:
     """Its blocks (``b12``) or footnote (``fn8``) there, in order; () when it has nothing there."""
     texts: tuple[str, ...]
     """The text of each of the first :data:`LIMIT` of them (a footnote as ``[8] text``; page
-    furniture lines for the point on the letter's furniture)."""
+    furniture lines for the point on the letter's furniture), then the :attr:`citing` ones."""
     more: int = 0
     """How many blocks were left out after the first :data:`LIMIT`."""
     reading: int | None = None

@@ -10,7 +10,9 @@ Each point opens (its id is the summary of a ``<details>``; CSS ``:has()`` then 
 under it, no script) to the aligned paragraph of every version, a column per version under the
 readings, with each version's reading marked, and every pairwise difference the point is made
 of. The paragraphs come from :func:`difftool.passages.passages`; the JSON document does not
-carry them.
+carry them. They are drawn by the pairwise report's :func:`~difftool.render.html.marked`, so a
+footnote marker (:func:`~difftool.render.html.fnref`) stands right after its word, outside the
+reading's mark it follows, and is left out of copied text, as in the pairwise report.
 """
 
 from __future__ import annotations
