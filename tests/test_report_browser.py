@@ -458,17 +458,14 @@ def test_copied_text_has_no_hidden_signs(open_report: Callable[..., Any]) -> Non
     assert before == '"\u2212"'  # still said to a screen reader
 
 
-def test_footnote_markers_sit_in_the_sentence_right_after_the_cited_word(open_report: Callable[..., Any]) -> None:
-    """Each marker is a <sup> inside its paragraph, directly after the word it follows (also
-    after a changed word, outside its mark), on that word's line and just right of it; copied,
-    the sentence keeps its words whole."""
-    page = open_report("markers")
-    for button in page.locator('tr.fold button[aria-expanded="false"]').all():
-        button.click()  # the unchanged paragraphs too
-    found = page.evaluate(
-        """() => Array.from(document.querySelectorAll('table.aligned td p sup.fnref')).map(sup => {
+def marker_places(page: Any, selector: str) -> list[dict[str, Any]]:
+    """Each footnote marker (``sup.fnref``) matched by ``selector``: its number, the text just
+    before it, the horizontal gap between the end of that text and the marker, whether both are
+    on one line, the element before it and its link (if any). The pairwise report's and the
+    N-way page's marker tests read it."""
+    script = """(selector) => Array.from(document.querySelectorAll(selector)).map(sup => {
             let prev = sup.previousSibling;
-            const before = prev.nodeType === Node.TEXT_NODE ? prev.textContent : prev.textContent;
+            const before = prev.textContent;
             const range = document.createRange();
             if (prev.nodeType === Node.TEXT_NODE) {
                 range.setStart(prev, Math.max(0, prev.length - 3));
@@ -478,14 +475,25 @@ def test_footnote_markers_sit_in_the_sentence_right_after_the_cited_word(open_re
             }
             const word = Array.from(range.getClientRects()).pop();
             const box = sup.getBoundingClientRect();
+            const link = sup.querySelector('a');
             return {
                 number: sup.textContent, before: before.slice(-20), after: (sup.nextSibling || {}).textContent || '',
-                side: sup.closest('td').className, prevTag: prev.nodeName,
+                side: sup.closest('td').className, prevTag: prev.nodeName, lit: sup.classList.contains('changed'),
                 gap: box.left - word.right, sameLine: box.top < word.bottom && box.bottom > word.top,
-                href: sup.querySelector('a').getAttribute('href'),
+                href: link ? link.getAttribute('href') : null,
             };
         })"""
-    )
+    return list(page.evaluate(script, selector))
+
+
+def test_footnote_markers_sit_in_the_sentence_right_after_the_cited_word(open_report: Callable[..., Any]) -> None:
+    """Each marker is a <sup> inside its paragraph, directly after the word it follows (also
+    after a changed word, outside its mark), on that word's line and just right of it; copied,
+    the sentence keeps its words whole."""
+    page = open_report("markers")
+    for button in page.locator('tr.fold button[aria-expanded="false"]').all():
+        button.click()  # the unchanged paragraphs too
+    found = marker_places(page, "table.aligned td p sup.fnref")
     by_number: dict[str, list[dict[str, Any]]] = {}
     for f in found:
         by_number.setdefault(f["number"], []).append(f)

@@ -92,10 +92,12 @@ def marked(
     letters: Sequence[tuple[int, int]] = (),
     owners: Sequence[str | None] = (),
     markers: Sequence[tuple[int, str]] = (),
+    cls: str = "",
 ) -> str:
     """``text`` as HTML with the spans (positions in the joined text, ``text`` starting at
     ``offset`` in it) wrapped in ``<del>`` or ``<ins>`` (``data-delta`` naming the delta each
-    belongs to, where known), and the ``letters`` inside them in ``<b class="ch">``.
+    belongs to, where known; ``cls`` as their class, when given), and the ``letters`` inside them
+    in ``<b class="ch">``.
 
     ``markers`` (position in the joined text, HTML) are put in at their place: a marker that
     stands where a change begins or ends goes outside it (it follows the word before the change,
@@ -108,7 +110,7 @@ def marked(
         if s >= t:
             continue
         owner = owners[n] if n < len(owners) else None
-        attr = f' data-delta="{_e(owner)}"' if owner else ""
+        attr = (f' class="{_e(cls)}"' if cls else "") + (f' data-delta="{_e(owner)}"' if owner else "")
         out.append(_with_markers(text, pos, s, s, queue))
         out.append(f"<{tag}{attr}>{_emphasised(text, s, t, offset, letters, queue)}</{tag}>")
         pos = t
@@ -147,6 +149,18 @@ def _emphasised(
         pos = lt
     out.append(_with_markers(text, pos, t, t - 1, queue))
     return "".join(out)
+
+
+def fnref(num: int, href: str | None = None, lit: bool = False) -> str:
+    """A footnote marker at its place in the sentence (for :func:`marked`): a superscript, a link
+    to ``#href`` where the page has the footnote, lit (``changed``) when the footnote holds the
+    difference in view. The stylesheet keeps it out of copied text (``user-select: none``). The
+    pairwise report and the N-way page both draw markers with it."""
+    cls = "fnref changed" if lit else "fnref"
+    label = f'title="footnote {_e(num)}" aria-label="footnote {_e(num)}"'
+    if href is None:
+        return f'<sup class="{cls}" {label}>{_e(num)}</sup>'
+    return f'<sup class="{cls}"><a href="#{_e(href)}" {label}>{_e(num)}</a></sup>'
 
 
 # --- layout --------------------------------------------------------------------------------
@@ -256,16 +270,10 @@ class Layout:
         return "".join(out)
 
     def _marker(self, side: int, num: int) -> str:
-        """A footnote marker at its place in the sentence: a superscript link to the footnote's
-        row, lit (``changed``) when that footnote holds a difference."""
+        """A footnote marker linking to the footnote's row, lit when that footnote holds a difference."""
         row_id = self.note_row[side].get(num, "")
         k = self.footnote_index.get(row_id)
-        changed = k is not None and bool(self.rows.footnotes[k].deltas)
-        cls = "fnref changed" if changed else "fnref"
-        return (
-            f'<sup class="{cls}"><a href="#{_e(row_id)}" title="footnote {_e(num)}" '
-            f'aria-label="footnote {_e(num)}">{_e(num)}</a></sup>'
-        )
+        return fnref(num, row_id, k is not None and bool(self.rows.footnotes[k].deltas))
 
     def cells(self, shown: Shown) -> tuple[str, str, str]:
         """The label and the A and B cells of a shown row, as HTML."""

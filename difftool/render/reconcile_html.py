@@ -10,7 +10,9 @@ Each point opens (its id is the summary of a ``<details>``; CSS ``:has()`` then 
 under it, no script) to the aligned paragraph of every version, a column per version under the
 readings, with each version's reading marked, and every pairwise difference the point is made
 of. The paragraphs come from :func:`difftool.passages.passages`; the JSON document does not
-carry them.
+carry them. They are drawn by the pairwise report's :func:`~difftool.render.html.marked`, so a
+footnote marker (:func:`~difftool.render.html.fnref`) stands right after its word, outside the
+reading's mark it follows, and is left out of copied text, as in the pairwise report.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 from difftool.model import SEVERITY_ORDER
 from difftool.passages import Passage
+from difftool.render.html import fnref, marked
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b;background:#fff}
@@ -35,6 +38,7 @@ td.id summary{cursor:pointer;white-space:nowrap;color:#0b4f8a;text-decoration:un
 tr.passages{display:none;background:#fafafa}tr.point:has(details[open])+tr.passages{display:table-row}
 td.passage{font-size:.9em;overflow-wrap:anywhere}td.passage p{margin:0 0 .5em}
 .hit{background:#ffe08a;font-weight:600}.hit.right{background:#b9e8c2}.more{color:#666;font-style:italic}
+.fnref{font-size:.72em;line-height:0;user-select:none;color:#0b4f8a}.fnref.changed{font-weight:700;background:#ffe08a}
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
@@ -64,14 +68,12 @@ def _passage(p: dict[str, Any], passage: Passage) -> str:
     if passage.absent:
         return '<td class="passage absent">(absent here)</td>'
     paras = []
+    right = " right" if passage.reading is not None and passage.reading == p["right"] else ""
     for k, text in enumerate(passage.texts):
-        if passage.mark is not None and passage.mark[0] == k:
-            _, a, b = passage.mark
-            right = " right" if passage.reading is not None and passage.reading == p["right"] else ""
-            body = f'{_e(text[:a])}<span class="hit{right}">{_e(text[a:b])}</span>{_e(text[b:])}'
-        else:
-            body = _e(text)
-        paras.append(f"<p>{body}</p>")
+        hit = [passage.mark[1:]] if passage.mark is not None and passage.mark[0] == k else []
+        cited = passage.markers[k] if k < len(passage.markers) else ()
+        markers = [(at, fnref(n, lit=n in passage.lit)) for at, n in cited]
+        paras.append(f"<p>{marked(text, 0, hit, 'span', markers=markers, cls='hit' + right)}</p>")
     if passage.more:
         paras.append(f'<p class="more">\u2026 and {passage.more} more block(s)</p>')
     return f'<td class="passage">{"".join(paras)}</td>'

@@ -73,7 +73,8 @@ def keys_markdown() -> str:
 
 
 _NWAY_INTRO = """A table of the variation points, a column per version (the base marked), above the aligned
-paragraph of every version for the selected point. Its own key table (`NWAY_KEYMAP` in
+paragraph of every version for the selected point (footnote markers `[n]` in place, the point's
+footnote lit where a paragraph cites it). Its own key table (`NWAY_KEYMAP` in
 `difftool/tui/nway_view.py`), which its help screen shows:"""
 
 _NWAY_NOTES = """A decision is kept under the point's fingerprint, the key `difftool reconcile --review` and

@@ -43,6 +43,7 @@ from difftool.tui.nway_view import (
 )
 from difftool.tui.screens.help import HelpScreen
 from difftool.tui.screens.note import NoteScreen
+from difftool.tui.widgets.aligned import with_citations
 from difftool.visible import visible
 
 SEVERITY_STYLE = {
@@ -52,6 +53,8 @@ SEVERITY_STYLE = {
     Severity.EXPECTED: "cyan",
 }
 VERDICT_MARK = {Verdict.ACCEPTED: "✓", Verdict.REJECTED: "✗", Verdict.EXPECTED: "="}
+LIT_STYLE = "bold black on yellow"
+"""The marker of a footnote the selected point is in (its reading is marked in yellow too)."""
 SIDE_BY_SIDE = 34
 """Narrowest paragraph column: below it the versions' paragraphs stand one under another."""
 
@@ -300,10 +303,16 @@ class NwayApp(App[None]):
             if passage.mark is not None and passage.mark[0] == k:
                 style = "black on green" if row.cells[v].right else "black on yellow"
                 shown_text.stylize(style, passage.mark[1], passage.mark[2])
-            out.append_text(shown_text)
+            markers = passage.markers[k] if k < len(passage.markers) else ()
+            out.append_text(with_citations(shown_text, markers, self._cite, LIT_STYLE, passage.lit))
         if passage.more:
             out.append(f"\n… and {passage.more} more block(s)", "dim")
         return out
+
+    @property
+    def _cite(self) -> str:
+        """A footnote marker ``[n]``: bold in the theme's accent, as the pairwise screen draws it."""
+        return f"bold {self.current_theme.accent or 'magenta'}"
 
     def _passages(self, row: PointRow) -> RenderableType:
         assert self.view is not None

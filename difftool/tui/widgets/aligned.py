@@ -9,6 +9,7 @@ deltas without re-laying out the whole text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -38,22 +39,26 @@ GUTTER = {
 SEPARATOR = " │ "
 
 
-def with_citations(body: Text, cell: Cell, cite: Style, selected: Style, cited: int | None) -> Text:
-    """``body`` (the cell's text, styled) with a ``[n]`` marker where each footnote is cited, just
-    after the word the marker follows in the letter (:attr:`Cell.markers`), the selected delta's
-    footnote ``cited`` lit. The marker takes the style of the text around it (a change it stands
-    inside stays one mark) with the marker's style over it."""
-    if not cell.markers:
+def with_citations(
+    body: Text, markers: Sequence[tuple[int, int]], cite: Style | str, selected: Style | str, lit: Collection[int]
+) -> Text:
+    """``body`` (a text, styled) with a ``[n]`` marker where each footnote is cited, just after the
+    word the marker follows in the letter (``markers``: (index into the text, number), as
+    :attr:`Cell.markers` and :attr:`~difftool.passages.Passage.markers` give them), the markers of
+    the footnotes in ``lit`` (the selected difference's) lit. The marker takes the style of the
+    text around it (a change it stands inside stays one mark) with the marker's style over it.
+    The pairwise and the N-way review screens both draw markers with it."""
+    if not markers:
         return body
     out = Text()
     pos = 0
-    for at, n in cell.markers:
+    for at, n in markers:
         out.append_text(body[pos:at])
         around = [sp.style for sp in body.spans if sp.start < at < sp.end]
         marker = Text(f"[{n}]")
         for style in around:
             marker.stylize(style)
-        marker.stylize(selected if n == cited else cite)
+        marker.stylize(selected if n in lit else cite)
         out.append_text(marker)
         pos = at
     out.append_text(body[pos:])
@@ -230,10 +235,10 @@ class AlignedView(ScrollView, can_focus=True):
             style = self.get_component_rich_style
             text = with_citations(
                 marked_text(pane, style(change_class), style("aligned--letters"), selected, lit, self._hidden),
-                pane,
+                pane.markers,
                 style("aligned--cite"),
                 selected,
-                cited,
+                () if cited is None else (cited,),
             )
             text.style = base
         console = self.app.console
