@@ -294,6 +294,21 @@ def test_report_has_each_marker_inline_and_lights_the_changed_footnote(pair: tup
     assert "(footnote" not in page
 
 
+def test_report_lights_no_marker_for_a_footnote_that_differs_only_cosmetically(tmp_path: Path) -> None:
+    """Footnote 3 differs in quote style and dash only (cosmetic): its marker stays unlit, while
+    footnote 5 (another number) lights."""
+    note = "Eindrapport {q}evaluatie bijscholingsregeling{p} {d} bijlage bij Kamerstuk 29 544, nr. 1299."
+    a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "r.html"
+    a.write_text(_markdown(LETTER, {**NOTES, 3: note.format(q='"', p='"', d="-")}), encoding="utf-8")
+    b.write_text(_markdown(LETTER, {**B_NOTES, 3: note.format(q="\u201c", p="\u201d", d="\u2013")}), encoding="utf-8")
+    r = run_cli("report", str(a), str(b), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "quote-style" in page  # the cosmetic difference is in the report
+    assert 'onderzoeksbureau<sup class="fnref">' in page
+    assert 'gemeenten.<sup class="fnref changed">' in page
+
+
 # --- the review app ---------------------------------------------------------------------------
 
 

@@ -270,10 +270,12 @@ class Layout:
         return "".join(out)
 
     def _marker(self, side: int, num: int) -> str:
-        """A footnote marker linking to the footnote's row, lit when that footnote holds a difference."""
+        """A footnote marker linking to the footnote's row, lit when that footnote holds a difference
+        that is more than cosmetic (a quote style in a note should not draw the eye to it)."""
         row_id = self.note_row[side].get(num, "")
         k = self.footnote_index.get(row_id)
-        return fnref(num, row_id, k is not None and bool(self.rows.footnotes[k].deltas))
+        deltas = self.rows.footnotes[k].deltas if k is not None else ()
+        return fnref(num, row_id, any(self.c.deltas[d].severity is not Severity.COSMETIC for d in deltas))
 
     def cells(self, shown: Shown) -> tuple[str, str, str]:
         """The label and the A and B cells of a shown row, as HTML."""
