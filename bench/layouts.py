@@ -3,14 +3,17 @@
 Lays out the corpus letters (``tests/corpus/letters.py``, and the three together as one long
 letter) in random page geometries: font, type size, footnote size, margins, line spacing,
 justification. Each becomes a Word file (the corpus builder, ``tests/corpus/make.py``), a PDF
-(LibreOffice) and four text extractions (pdftotext raw and ``-layout``, pdfminer, pdfplumber).
+(LibreOffice from the Word file; with ``--producer weasyprint``, WeasyPrint from the same letter as
+HTML: CSS footnotes, its own hyphenation with U+2010, its own fonts' metrics) and four text
+extractions (pdftotext raw and ``-layout``, pdfminer, pdfplumber).
 Every source is compared with its Word file as ``difftool compare`` does; a substantive or
 editorial difference is a false alarm (the texts are the same letter). Prints, per layout and
 source, the false alarms, with the first few explained, and a total per source.
 
-Needs soffice (LibreOffice) and pdftotext (poppler-utils). A seed gives the same layouts again.
+Needs soffice (LibreOffice) and pdftotext (poppler-utils); ``--producer weasyprint`` needs the
+``corpus`` extra (WeasyPrint). A seed gives the same layouts again.
 
-Usage: python bench/layouts.py [--seed N] [--per-letter N] [--long N] [--out DIR] [--quiet]
+Usage: python bench/layouts.py [--seed N] [--per-letter N] [--long N] [--producer P] [--out DIR] [--quiet]
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ def main() -> None:
     ap.add_argument("--long", type=int, default=2, help="random layouts of the long letter")
     ap.add_argument("--out", type=Path, help="keep the files here (default: a temporary folder)")
     ap.add_argument("--quiet", action="store_true", help="counts only, no explanations")
+    ap.add_argument("--producer", choices=("libreoffice", "weasyprint"), default="libreoffice", help="what makes the PDFs")
     args = ap.parse_args()
     for tool in ("soffice", "pdftotext"):
         if shutil.which(tool) is None:
@@ -72,8 +76,15 @@ def main() -> None:
         path = out / f"{letter.slug}--{layout.name}.docx"
         path.write_bytes(make.build_docx(letter, layout))
         docx.append(path)
-    make.convert(docx, out, out / "profile")
-    print(f"difftool on {len(jobs)} random layouts (seed {args.seed}): false substantive/editorial differences")
+    if args.producer == "weasyprint":
+        for (letter, layout), path in zip(jobs, docx, strict=True):
+            path.with_suffix(".pdf").write_bytes(make.weasyprint_pdf(make.build_html(letter, layout)))
+    else:
+        make.convert(docx, out, out / "profile")
+    print(
+        f"difftool on {len(jobs)} random layouts (seed {args.seed}, PDFs by {args.producer}): "
+        "false substantive/editorial differences"
+    )
     totals: Counter[str] = Counter()
     clean: Counter[str] = Counter()
     for (letter, layout), path in zip(jobs, docx, strict=True):

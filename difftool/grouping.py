@@ -50,7 +50,7 @@ from numpy.typing import NDArray
 
 from difftool.align import align
 from difftool.model import Metadata, Relation
-from difftool.parse.common import read_header
+from difftool.parse.common import HYPHENS, read_header
 from difftool.sentences import sentence_spans
 from difftool.sources import InputError, detect_flavour, read_source
 from difftool.text import fold_text, words
@@ -235,8 +235,8 @@ class Grouping:
 
 # --- stage 1: fingerprint ----------------------------------------------------------------------
 
-_LINE_END_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
-"""A word hyphenated at a line end (``ver-`` / ``keer``): rejoined, which is what
+_LINE_END_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+"""A word hyphenated at a line end (``ver-`` / ``keer``, also with U+2010): rejoined, which is what
 :func:`~difftool.text.squash` makes of the unbroken word too (it drops hyphens)."""
 
 

@@ -449,3 +449,10 @@ def test_own_bound() -> None:
     """The rule of three: nothing of 30 sampled items found bounds the share at 0.1."""
     bound = own_bound(np.array([0, 0, 5, 3]), np.array([30, 0, 10, 3]))
     assert bound.tolist() == pytest.approx([0.1, 1.0, 1.0, 1.0])
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010"])
+def test_fingerprint_words_rejoin_a_word_broken_at_a_line_end(hyphen: str) -> None:
+    from difftool.grouping import text_words
+
+    assert text_words(f"het terugkeer{hyphen}\nbeleid van de EU") == text_words("het terugkeerbeleid van de EU")

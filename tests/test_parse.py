@@ -134,8 +134,23 @@ def test_header_fields_split_when_printed_on_one_line() -> None:
         pytest.param("een niet-\nkwetsbare man", "een niet-kwetsbare man", id="compound-hyphen-kept"),
         pytest.param("de EU-\naanpak", "de EU-aanpak", id="acronym-hyphen-kept"),
         pytest.param("mensenhandel-\nen smokkel", "mensenhandel- en smokkel", id="elided-compound"),
+        # U+2010, the hyphen a CSS typesetter (WeasyPrint) breaks lines with
+        pytest.param("een ver\u2010\nkeer dat", "een verkeer dat", id="unicode-hyphen-undone"),
+        pytest.param("de EU\u2010\naanpak", "de EU\u2010aanpak", id="unicode-hyphen-kept"),
     ],
 )
 def test_unwrap(lines, joined) -> None:
     letter = parse_text(lines + "\n")
     assert letter.blocks[0].text == joined
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010"])
+def test_join_lines_undoes_line_end_hyphenation_with_either_hyphen(hyphen: str) -> None:
+    """The PDF readers join printed lines with :func:`join_lines` (PDF, pdf-text)."""
+    from difftool.parse.common import join_lines
+    from difftool.parse.extracted import ExtractedText
+
+    out = ExtractedText()
+    texts = (f"het terugkeer{hyphen}", "beleid en de opvang", f"voor mensenhandel{hyphen}", "en smokkel")
+    lines = [out.add_line(t) for t in texts]
+    assert join_lines(lines).text == f"het terugkeerbeleid en de opvang voor mensenhandel{hyphen} en smokkel"

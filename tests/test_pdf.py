@@ -205,3 +205,23 @@ def test_a_note_continued_on_a_page_with_notes_of_its_own() -> None:
     assert notes[1].endswith("over de regeling bij deze brief aan uw Kamer gezonden.")
     assert notes[2] == "Kamerbrief van 3 maart 2025."
     assert not any("bij deze brief" in b.text for b in letter.blocks)
+
+
+@pytest.mark.parametrize(("body", "note"), [(10.0, 9.0), (13.0, 12.0), (11.0, 8.0)])
+def test_notes_a_point_smaller_without_a_rule(body: float, note: float) -> None:
+    """A CSS typesetter (WeasyPrint) draws no separator rule and may set the notes only one point
+    below the text, numbered in plain figures: the small-type tail that starts with a cited
+    number is still the footnote zone."""
+    from difftool.parse.pdf import _Layout
+    from difftool.pdfread import Page
+
+    text = "Het overleg met de koepels is afgerond en het besluit is genomen door de ministerraad"
+    words = [w for k in range(30) for w in _words(text + ".", 72.0 + 1.3 * body * k, body)]
+    words += _words("Het formulier is bijgevoegd.", 72.0 + 1.3 * body * 30, body) + _words(
+        "1", 72.0 + 1.3 * body * 30, 6.0, 200.0
+    )
+    words += _words("1 Kamerstuk 36 600, nr. 12.", 740.0, note)
+    words += _words("Tweede Kamer, vergaderjaar 2025–2026, 36 600, nr. 14 1", 800.0, note)
+    letter, _ = _Layout("x.pdf", [Page(595.0, 842.0, words, [])]).letter()
+    assert [(f.number, f.text) for f in letter.footnotes] == [(1, "Kamerstuk 36 600, nr. 12.")]
+    assert not any("Kamerstuk 36 600" in b.text for b in letter.blocks)

@@ -124,6 +124,12 @@ def _keep_group(m: Mapped, pattern: re.Pattern[str]) -> Mapped:
     return Mapped.join(parts, "")
 
 
+HYPHENS = "-\u2010"
+"""What a typesetter ends a broken line with: the hyphen-minus (Word, LibreOffice) and the Unicode
+hyphen U+2010 (CSS typesetters such as WeasyPrint, publishing systems). The soft hyphen U+00AD, the
+third, joins a broken word without a trace (:func:`join_lines`)."""
+
+
 def unwrap(lines: list[Mapped]) -> Mapped:
     """Join hard-wrapped lines; undo line-end hyphenation where the joined word is a word.
 
@@ -148,7 +154,7 @@ def unwrap(lines: list[Mapped]) -> Mapped:
     return Mapped.join(out, "")
 
 
-_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_LINE_END_HYPHEN = re.compile(rf"([^\W\d_]+)[{HYPHENS}]$")
 _WORD_START = re.compile(r"[^\W\d_]+")
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or"})
 
@@ -176,7 +182,7 @@ def join_lines(lines: list[Mapped]) -> Mapped:
     return Mapped.join(out, "").collapse()
 
 
-_HYPHENATED = re.compile(r"([^\W\d_]+) ?-$")
+_HYPHENATED = re.compile(rf"([^\W\d_]+) ?[{HYPHENS}]$")
 """A word broken at the line's end; justified text may set the hyphen apart (``terro -``)."""
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 

@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from difftool.parse.common import FURNITURE, SUPERSCRIPT_DIGIT, SUPERSCRIPTS, Para, Parsed, strip_markup, unwrap
+from difftool.parse.common import (
+    FURNITURE,
+    HYPHENS,
+    SUPERSCRIPT_DIGIT,
+    SUPERSCRIPTS,
+    Para,
+    Parsed,
+    strip_markup,
+    unwrap,
+)
 from difftool.text import Mapped
 
 _SUP_MARKER = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -102,7 +111,7 @@ def parse_markdown(text: str) -> Parsed:
             para = Para(cleaned, refs, strong, marks=marks)
             if paras and _continues(paras[-1], para, gap_after_footnotes):
                 prev = paras[-1]
-                sep = "" if prev.text.text.endswith("-") else " "
+                sep = "" if prev.text.text.endswith(tuple(HYPHENS)) else " "
                 paras[-1] = Para(
                     Mapped.join([prev.text, para.text], sep),
                     prev.refs + para.refs,

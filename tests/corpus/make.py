@@ -434,6 +434,78 @@ def build_docx(letter: Letter, layout: Layout) -> bytes:
     return _pinned_zip(buf.getvalue())
 
 
+# --- the same letter as HTML, set by WeasyPrint -------------------------------------------------
+
+
+def _html_escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _html_runs(text: str, notes: dict[int, str]) -> str:
+    """A marked-up text as HTML: each footnote as a ``float: footnote`` span at its call."""
+    out = []
+    pos = 0
+    for m in MARKUP.finditer(text):
+        out.append(_html_escape(text[pos : m.start()]))
+        if m.group(1):
+            out.append(f'<span class="fn">{_html_escape(plain(notes[int(m.group(1))]))}</span>')
+        elif m.group(2):
+            out.append(f"<i>{_html_escape(m.group(2))}</i>")
+        else:
+            out.append(f"<sup>{_html_escape(m.group(3))}</sup>")
+        pos = m.end()
+    out.append(_html_escape(text[pos:]))
+    return "".join(out)
+
+
+def build_html(letter: Letter, layout: Layout) -> str:
+    """The letter as an HTML page for a CSS paged-media typesetter (WeasyPrint): the same text,
+    footnotes at the page foot (``float: footnote``, numbered from the letter's first note),
+    Dutch hyphenation (``hyphens: auto``), the running footer with the page number."""
+    first = min(letter.notes, default=1)
+    css = (
+        f"@page {{ size: A4; margin: {layout.top_cm}cm {layout.margin_cm}cm {layout.bottom_cm}cm;"
+        f" @bottom-left {{ content: {json.dumps(letter.footer, ensure_ascii=False)}; font-size: {layout.note_size}pt }}"
+        f" @bottom-right {{ content: counter(page); font-size: {layout.note_size}pt }} }}\n"
+        f"body {{ font-family: {json.dumps(layout.font, ensure_ascii=False)}; font-size: {layout.size}pt;"
+        f" line-height: {layout.line / 240 * 1.15:.3f}; counter-reset: footnote {first - 1};"
+        f" text-align: {'justify' if layout.justify else 'left'}; hyphens: auto }}\n"
+        "p, ul { margin: 0 0 0.6em 0 } .head { margin: 0 } .bold { font-weight: bold }\n"
+        "h2 { font-size: 1em; margin: 0 0 0.6em 0; break-after: avoid }\n"
+        ".role { margin: 0; break-after: avoid }\n"
+        f".fn {{ float: footnote; font-size: {layout.note_size}pt; line-height: 1.15; text-align: left }}\n"
+        "::footnote-call { content: counter(footnote); vertical-align: super; font-size: 65%; line-height: 0 }\n"
+        "::footnote-marker { content: counter(footnote) ' ' }\n"
+    )
+    parts = [f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>{css}</style></head><body>']
+    for line in letter.header:
+        bold = " bold" if DOSSIER_LINE.match(line) else ""
+        parts.append(f'<p class="head{bold}">{_html_runs(line, letter.notes)}</p>')
+    parts.append("<p></p>")
+    in_list = False
+    for kind, text in letter.body:
+        if kind == "bullet" and not in_list:
+            parts.append("<ul>")
+        elif kind != "bullet" and in_list:
+            parts.append("</ul>")
+        in_list = kind == "bullet"
+        tag = {"heading": "h2", "bullet": "li"}.get(kind, "p")
+        parts.append(f"<{tag}>{_html_runs(text, letter.notes)}</{tag}>")
+    if in_list:
+        parts.append("</ul>")
+    for role, name in letter.signature:
+        parts.append(f'<p class="role">{_html_escape(role)}</p><p>{_html_escape(name)}</p>')
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def weasyprint_pdf(html: str) -> bytes:
+    """``html`` set as a PDF by WeasyPrint (the ``corpus`` extra), with no dates in it."""
+    import weasyprint
+
+    return bytes(weasyprint.HTML(string=html).write_pdf(uncompressed_pdf=False, pdf_identifier=b"difftool-corpus"))
+
+
 def _pinned_zip(data: bytes) -> bytes:
     """The same zip with every entry dated 1980-01-01, so that a rebuild gives the same bytes."""
     out = io.BytesIO()
