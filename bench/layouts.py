@@ -59,7 +59,9 @@ def main() -> None:
     ap.add_argument("--long", type=int, default=2, help="random layouts of the long letter")
     ap.add_argument("--out", type=Path, help="keep the files here (default: a temporary folder)")
     ap.add_argument("--quiet", action="store_true", help="counts only, no explanations")
-    ap.add_argument("--producer", choices=("libreoffice", "weasyprint"), default="libreoffice", help="what makes the PDFs")
+    ap.add_argument(
+        "--producer", choices=("libreoffice", "weasyprint"), default="libreoffice", help="what makes the PDFs"
+    )
     args = ap.parse_args()
     for tool in ("soffice", "pdftotext"):
         if shutil.which(tool) is None:

@@ -119,6 +119,21 @@ def test_hyphenation_across_a_page_with_a_footer_between() -> None:
     ]
 
 
+@pytest.mark.parametrize("hyphen", ["-", "\u2010"])
+def test_a_short_line_ending_in_a_broken_word_runs_on(hyphen: str) -> None:
+    """A line that stops short but ends in a word broken by a hyphen (``-``, or U+2010 as CSS
+    typesetters write it) goes on in the next line: the rest of the word did not fit."""
+    text = (
+        "De lidstaten spraken over het versterken van de buitengrenzen en de samenwerking bij de\n"
+        f"terug{hyphen}\n"
+        "keer van mensen zonder verblijfsrecht, en over de verordening die daarvoor nodig is.\n\f"
+    )
+    assert _paras(text) == [
+        "De lidstaten spraken over het versterken van de buitengrenzen en de samenwerking bij de terugkeer van "
+        "mensen zonder verblijfsrecht, en over de verordening die daarvoor nodig is."
+    ]
+
+
 def test_hyphen_set_apart_in_justified_text() -> None:
     """pdftotext -layout writes a justified line's hyphen apart from the word: ``terro -``."""
     text = "De Raad sprak met de kopgroep terro -\nrismebestrijding over de EU-\naanpak.\n\f"

@@ -41,6 +41,7 @@ from difftool.parse.common import (
     EDGE_NUMBER,
     FURNITURE,
     HEADER_LINES,
+    HYPHENS,
     PAGE_NUMBER,
     SENTENCE_END,
     SUPERSCRIPT_DIGIT,
@@ -62,7 +63,7 @@ _RUNNING_TAIL = re.compile(r"(?:Eerste|Tweede) Kamer,? vergaderjaar .*$")
 _BODY = re.compile(rf"^\s*(?:(\d{{1,3}})|([{SUPERSCRIPTS}]{{1,3}}))(?:\s+|(?<=[{SUPERSCRIPTS}])\s*)(?=\S)")
 _BARE = re.compile(r"^\s*(\d{1,3})\s*$")
 _WORD = re.compile(r"\S+")
-_BROKEN_WORD = re.compile(r"[^\W\d_]-\s*$")
+_BROKEN_WORD = re.compile(rf"[^\W\d_][{HYPHENS}]\s*$")
 """A line that ends in a word broken by a hyphen runs on into the next."""
 
 # Marker candidates, strongest first. A glued run follows a letter or closing punctuation and
