@@ -597,3 +597,31 @@ def test_layout_sets_a_note_number_under_its_body() -> None:
     bodies = _bodies(text)
     assert bodies[9] == "Kamerbrief van 3 maart 2025, Kamerstuk 29 754, nr. 709"
     assert bodies[10] == "Aanhangsel Handelingen II, 2024/25, nr. 1203"
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        pytest.param(
+            "ste\nVoor het 21 regime voor ondernemingen is steun.",
+            "Voor het 21ste regime voor ondernemingen is steun.",
+            id="ste",
+        ),
+        pytest.param(
+            "e de\nDe 3 en de 2 ronde van de gesprekken zijn afgerond.",
+            "De 3e en de 2de ronde van de gesprekken zijn afgerond.",
+            id="two",
+        ),
+        # two numbers for one suffix: which one it belongs to is not known, so nothing is moved
+        pytest.param(
+            "e\nIn 2025 zijn er 4 rondes van de gesprekken geweest.",
+            "In 2025 zijn er 4 rondes van de gesprekken geweest.",
+            id="ambiguous",
+        ),
+    ],
+)
+def test_raised_ordinal_suffixes_on_a_line_of_their_own(lines: str, read: str) -> None:
+    """pdfplumber cuts lines by their top, so the raised suffix of an ordinal (``21ste``) lands on
+    a line of its own above its number."""
+    text = "De Raad vergaderde op 5 juni in Luxemburg over de voorstellen van de Commissie.\n" + lines + "\n\f"
+    assert _paras(text)[-1].endswith(read)

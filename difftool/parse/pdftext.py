@@ -199,8 +199,39 @@ def _pages(text: str) -> list[list[_Line]]:
         if nl < 0:
             break
         pos = nl + 1
-    out = [[_Line(ln, n, not ln.text.strip()) for ln in page] for n, page in enumerate(pages)]
+    out = [[_Line(ln, n, not ln.text.strip()) for ln in _raised_suffixes(page)] for n, page in enumerate(pages)]
     return [p for p in out if any(not ln.blank for ln in p)]
+
+
+_SUFFIXES = re.compile(r"^\s*(?:(?:ste|de|e)\s+)*(?:ste|de|e)\s*$")
+"""A line of nothing but the suffixes of Dutch ordinals (``28ste``, ``2de``, ``21e``) set raised:
+an extractor that cuts lines by their top (pdfplumber) writes them on a line of their own, above
+the line they belong to (``ste`` / ``28 regime``)."""
+_ORDINAL_NUMBER = re.compile(r"(?<![\w.,])\d{1,4}(?=\s|$)")
+
+
+def _raised_suffixes(lines: list[Mapped]) -> list[Mapped]:
+    """Each line of raised ordinal suffixes put back after the numbers of the line below, when that
+    line has exactly as many standalone numbers as there are suffixes (else it stays as it is)."""
+    out: list[Mapped] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        below = lines[k + 1] if k + 1 < len(lines) else None
+        if below is not None and _SUFFIXES.match(line.text):
+            suffixes = [line.slice(m.start(), m.end()) for m in _WORD.finditer(line.text)]
+            numbers = [m.end() for m in _ORDINAL_NUMBER.finditer(below.text)]
+            if len(numbers) == len(suffixes):
+                parts, pos = [], 0
+                for at, suffix in zip(numbers, suffixes, strict=True):
+                    parts += [below.slice(pos, at), suffix]
+                    pos = at
+                out.append(Mapped.join([*parts, below.slice(pos)], ""))
+                k += 2
+                continue
+        out.append(line)
+        k += 1
+    return out
 
 
 _RUN_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)?\d\d)(?!\d)")
