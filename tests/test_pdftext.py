@@ -625,3 +625,21 @@ def test_raised_ordinal_suffixes_on_a_line_of_their_own(lines: str, read: str) -
     a line of its own above its number."""
     text = "De Raad vergaderde op 5 juni in Luxemburg over de voorstellen van de Commissie.\n" + lines + "\n\f"
     assert _paras(text)[-1].endswith(read)
+
+
+def test_notes_moved_with_markers_high_up_the_page_before() -> None:
+    """A typesetter that moves every note of a page whose foot overflows (WeasyPrint) leaves the
+    markers far above the foot of the page before; glued to their words they still count, and a
+    plain number on the page of the bodies (``spoor 2,``) is not taken for one."""
+    text = (
+        "Het overleg met de koepels is afgerond en het besluit is genomen.1 De gemeenten zijn\n"
+        "ingelicht over de uitvoering, die in het voorjaar begint.2\n" + _FILL + _FOOTER + "\n\n1\n\f"
+        "Anders dan in het huidige spoor 2, waar de aanvragen werden afgedaan, kent de nieuwe\n"
+        "procedure alle stappen van de gewone.3\n\n"
+        "1 Kamerbrief van 3 maart 2025.\n2 Zie de bijlage bij Kamerstuk 29 754, nr. 700.\n"
+        "3 Aanhangsel Handelingen II, 2024/25, nr. 1203.\n\n" + _FOOTER + "\n\n2\n\f"
+    )
+    letter = parse_text(text, flavour=Flavour.PDF_TEXT)
+    assert _markers(letter) == [1, 2, 3]
+    assert "spoor 2, waar" in " ".join(b.text for b in letter.blocks)
+    assert sorted(f.number for f in letter.footnotes) == [1, 2, 3]

@@ -105,6 +105,7 @@ def parse_pdf_text(text: str) -> Parsed:
     queue = list(reversed(pages))
     number = 0
     before: list[_Line] = []  # the text the page before this one kept
+    last_at = -1  # where the last marker placed stands in the text
     measure = _measure([len(ln.text.text.rstrip()) for page in pages for ln in page if not ln.blank])
     while queue:
         page = queue.pop()
@@ -114,7 +115,7 @@ def parse_pdf_text(text: str) -> Parsed:
             (
                 (kept, end, found, markers)
                 for kept, end, found in _candidate_zones(page, next_note, bounded, _next_start(queue))
-                if (markers := _page_markers(kept, found, before))
+                if (markers := _page_markers(kept, found, before, last_at))
             ),
             None,
         )
@@ -126,6 +127,7 @@ def parse_pdf_text(text: str) -> Parsed:
         before = kept = _take_rest_of_body(kept, bodies, last_body, measure)
         bodies.update(found)
         next_note = max(found) + 1
+        last_at = markers[-1][3]
         for key, spans, numbers, at in markers:
             cuts.setdefault(key, []).extend(spans)
             refs_at[key] = refs_at.get(key, ()) + numbers
@@ -834,14 +836,17 @@ def _run(digits: str, expected: int, last: int) -> tuple[int, ...]:
     return tuple(run) if pos == len(digits) else ()
 
 
-def _markers(lines: list[_Line], first: int, last: int) -> list[Marker]:
+def _markers(lines: list[_Line], first: int, last: int, strongest: bool = False, after: int = -1) -> list[Marker]:
     """The markers of footnotes ``first``..``last`` in a page's text, in order; the strongest
-    candidate for each number wins, and each comes after the one before."""
+    candidate for each number wins, and each comes after the one before (``strongest``: only
+    superscript digits and digits glued to a word or its punctuation count; ``after``: only
+    candidates past that offset of the text)."""
     cands = [
         (li, s, e, digits, strength)
         for li, ln in enumerate(lines)
         if not ln.blank
         for s, e, digits, strength in _candidates(ln.text.text)
+        if (strength >= 2 or not strongest) and ln.text.offsets[s] > after
     ]
     found: list[Marker] = []
     pos = (-1, -1)
@@ -868,17 +873,27 @@ MOVED_NOTE_LINES = 2
 """How far up from the foot of the page before a moved note's marker may stand (lines of text)."""
 
 
-def _page_markers(kept: list[_Line], found: dict[int, Mapped], before: list[_Line]) -> list[Marker]:
+def _page_markers(kept: list[_Line], found: dict[int, Mapped], before: list[_Line], after: int) -> list[Marker]:
     """The markers of the bodies a page's zone holds: in the page's text, and for the zone's first
-    body also at the foot of the page before. A note cited in the last lines of a page whose body
-    does not fit there any more is set at the foot of the next page (Word and LibreOffice both do),
-    so its marker stands on one page and its body on the next."""
+    bodies also on the page before. A note cited in the last lines of a page whose body does not
+    fit there any more is set at the foot of the next page (Word and LibreOffice both do), so its
+    marker stands on one page and its body on the next: its marker may be any candidate in those
+    last lines. A typesetter that moves notes further (WeasyPrint moves every note of a page whose
+    foot overflows) leaves markers higher up the page before: there only a superscript number or
+    one glued to its word (``vertrekproces.3``) counts, after the last marker placed (``after``,
+    an offset: notes are numbered in the order of their markers)."""
     first, last = min(found), max(found)
     markers = _markers(kept, first, last)
-    if markers and markers[0][2][0] == first:
+    here = bool(markers) and markers[0][2][0] == first
+    if here and _markers(kept, first, first, strongest=True):
         return markers
     tail = [ln for ln in before if not ln.blank][-MOVED_NOTE_LINES:]
-    return _markers(tail, first, first) + markers
+    moved = [] if here else _markers(tail, first, first)
+    if not moved:
+        moved = _markers(before, first, last, strongest=True, after=after)
+        if not moved or moved[0][2][0] != first:
+            return markers
+    return moved + _markers(kept, moved[-1][2][-1] + 1, last)
 
 
 # --- paragraphs --------------------------------------------------------------------------------
