@@ -247,6 +247,16 @@ TK_1014: dict[str, Any] = {
             "line": 240,
             "justify": True,
         },
+        {
+            "name": "weasyprint-serif-10pt",
+            "font": SERIF,
+            "size": 10,
+            "note_size": 9,
+            "margin_cm": 2.5,
+            "line": 252,
+            "justify": True,
+            "producer": "weasyprint",
+        },
     ),
     "edits": (
         {
@@ -643,6 +653,15 @@ TK_948: dict[str, Any] = {
             "line": 240,
             "justify": True,
         },
+        {
+            "name": "weasyprint-sans-11pt",
+            "font": SANS,
+            "size": 11,
+            "note_size": 9,
+            "margin_cm": 3.0,
+            "line": 264,
+            "producer": "weasyprint",
+        },
     ),
     "edits": (
         {
@@ -1023,6 +1042,16 @@ EK_QE: dict[str, Any] = {
             "note_size": 9,
             "margin_cm": 3.5,
             "line": 252,
+        },
+        {
+            "name": "weasyprint-serif-12pt",
+            "font": SERIF,
+            "size": 12,
+            "note_size": 11,
+            "margin_cm": 3.0,
+            "line": 240,
+            "justify": True,
+            "producer": "weasyprint",
         },
     ),
     "edits": (

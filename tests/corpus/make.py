@@ -8,6 +8,8 @@ For every letter in ``letters.py`` and every one of its layouts this writes, und
   signature block and a running footer with the page number;
 - ``original.pdf``: that DOCX converted by LibreOffice (``soffice --headless --convert-to pdf``),
   which hyphenates Dutch words at line ends with hyphen-nl and sets the footnotes at the page foot;
+  for a layout whose ``producer`` is ``weasyprint``, the same letter as HTML set by WeasyPrint
+  (CSS footnotes, its own hyphenation with U+2010, no separator rule; the ``corpus`` extra);
 - ``original.<extractor>.txt``: the PDF's text as four common extractors give it (``pdftotext``,
   ``pdftotext -layout``, pdfminer.six ``extract_text``, pdfplumber's ``extract_text`` per page);
 - the same three for ``edited.*``: the letter with the edits of ``letters.py`` injected;
@@ -53,6 +55,7 @@ MADE_WITH = {
     "pdfminer.six": "20260107",
     "pdfplumber": "0.11.10",
     "python-docx": "1.2.0",
+    "WeasyPrint": "70.0",
 }
 """The tools the committed corpus was made with; another version may wrap, hyphenate or extract otherwise."""
 VERSIONS = ("original", "edited")
@@ -83,6 +86,9 @@ class Layout:
     line: int = 240
     """Line spacing in 240ths of a line (``w:spacing w:line``)."""
     justify: bool = False
+    producer: str = "libreoffice"
+    """What makes the PDF: ``libreoffice`` from the Word file, or ``weasyprint`` from the same
+    letter as HTML (:func:`build_html`)."""
 
 
 @dataclass(frozen=True)
@@ -463,15 +469,17 @@ def build_html(letter: Letter, layout: Layout) -> str:
     footnotes at the page foot (``float: footnote``, numbered from the letter's first note),
     Dutch hyphenation (``hyphens: auto``), the running footer with the page number."""
     first = min(letter.notes, default=1)
+    line = layout.line / 240 * 1.15  # as the Word file: a paragraph is followed by a blank line, a
+    small = f"{line / 3:.3f}em"  # header line, heading or list item by a third of one
     css = (
         f"@page {{ size: A4; margin: {layout.top_cm}cm {layout.margin_cm}cm {layout.bottom_cm}cm;"
         f" @bottom-left {{ content: {json.dumps(letter.footer, ensure_ascii=False)}; font-size: {layout.note_size}pt }}"
         f" @bottom-right {{ content: counter(page); font-size: {layout.note_size}pt }} }}\n"
         f"body {{ font-family: {json.dumps(layout.font, ensure_ascii=False)}; font-size: {layout.size}pt;"
-        f" line-height: {layout.line / 240 * 1.15:.3f}; counter-reset: footnote {first - 1};"
+        f" line-height: {line:.3f}; counter-reset: footnote {first - 1};"
         f" text-align: {'justify' if layout.justify else 'left'}; hyphens: auto }}\n"
-        "p, ul { margin: 0 0 0.6em 0 } .head { margin: 0 } .bold { font-weight: bold }\n"
-        "h2 { font-size: 1em; margin: 0 0 0.6em 0; break-after: avoid }\n"
+        f"p, ul {{ margin: 0 0 {line:.3f}em 0 }} .head {{ margin: 0 0 {small} 0 }} .bold {{ font-weight: bold }}\n"
+        f"h2 {{ font-size: 1em; margin: 0 0 {small} 0; break-after: avoid }} li {{ margin: 0 0 {small} 0 }}\n"
         ".role { margin: 0; break-after: avoid }\n"
         f".fn {{ float: footnote; font-size: {layout.note_size}pt; line-height: 1.15; text-align: left }}\n"
         "::footnote-call { content: counter(footnote); vertical-align: super; font-size: 65%; line-height: 0 }\n"
@@ -481,7 +489,6 @@ def build_html(letter: Letter, layout: Layout) -> str:
     for line in letter.header:
         bold = " bold" if DOSSIER_LINE.match(line) else ""
         parts.append(f'<p class="head{bold}">{_html_runs(line, letter.notes)}</p>')
-    parts.append("<p></p>")
     in_list = False
     for kind, text in letter.body:
         if kind == "bullet" and not in_list:
@@ -545,6 +552,8 @@ def _pin_pdf(data: bytes) -> bytes:
 
 def convert(docx_paths: list[Path], outdir: Path, profile: Path) -> None:
     """Convert DOCX files to PDF with LibreOffice, in one run, with a throwaway profile."""
+    if not docx_paths:
+        return
     cmd = [
         "soffice",
         f"-env:UserInstallation={profile.as_uri()}",
@@ -596,7 +605,7 @@ def tool_versions() -> dict[str, str]:
             found[name] = m.group(1) if m else "?"
         except OSError:
             found[name] = "?"
-    for name in ("pdfminer.six", "pdfplumber", "python-docx"):
+    for name in ("pdfminer.six", "pdfplumber", "python-docx", "WeasyPrint"):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
@@ -656,7 +665,14 @@ def build(out: Path, only: str | None = None) -> list[Path]:
             path = stage / f"{letter.slug}--{layout.name}--{version}.docx"
             path.write_bytes(build_docx(text, layout))
             staged.append(path)
-        convert(staged, stage, Path(tmp) / "profile")
+        convert(
+            [p for p, (_, lay, _, _) in zip(staged, jobs, strict=True) if lay.producer == "libreoffice"],
+            stage,
+            Path(tmp) / "profile",
+        )
+        for path, (_, layout, _, text) in zip(staged, jobs, strict=True):
+            if layout.producer == "weasyprint":
+                path.with_suffix(".pdf").write_bytes(weasyprint_pdf(build_html(text, layout)))
         for (letter, layout, version, _), path in zip(jobs, staged, strict=True):
             d = out / letter.slug / layout.name
             d.mkdir(parents=True, exist_ok=True)
