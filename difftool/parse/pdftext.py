@@ -544,12 +544,18 @@ def _numbers_apart(page: list[_Line], expected: int) -> _Zone | None:
 
 def _split_for_missing(bodies: list[_Body], unlabelled: int, trailing: list[int]) -> tuple[list[_Body], int]:
     """Numbers written after the last body whose neighbours both label bodies (``2`` after ``1`` /
-    ``body 1`` / ``body 2`` / ``3`` / ``body 3``): each one's body is the second part of the body
-    before it, from its first line that opens a body on."""
+    ``body 1`` / ``body 2`` / ``3`` / ``body 3``), or that follow the last labelled body's number
+    (``7`` / ``body 7`` / ``body 8`` / ``8``: notes are set in the order of their numbers, so the
+    body of ``8`` comes after that of ``7``): each one's body is the second part of the body before
+    it, from its first line that opens a body on."""
     out = list(bodies)
     for m in trailing:
         at = next((k for k, (n, _) in enumerate(out) if n == m - 1), None)
-        if at is None or not any(n == m + 1 for n, _ in out) or m in (n for n, _ in out):
+        if at is None or m in (n for n, _ in out):
+            continue
+        between = any(n == m + 1 for n, _ in out)
+        last = at == len(out) - 1 and all(n is None or n < m for n, _ in out)
+        if not (between or last):
             continue
         lines = out[at][1]
         cut = next((k for k in range(1, len(lines)) if _opens_body(lines[k].text)), None)
@@ -569,7 +575,9 @@ def _unglued_number(page: list[_Line], expected: int) -> list[_Line]:
     footnote number (``Daarbij kan een goedwer4`` / ``5``, or ``… de Europese kapitaal4`` /
     ``Aanhangsel Handelingen …``). Such a number goes on a line of its own: when a number alone
     on the next line follows it, or when it is glued to the word, is the footnote expected next
-    and only footnote bodies can follow it (as many lines as bodies may take, none a number)."""
+    and only footnote bodies can follow it (as many lines as bodies may take, the only numbers
+    among them the page's next footnote numbers, ``9`` glued / body 9 / body 10 / ``11`` / body 11
+    / ``10``)."""
     filled = [i for i, ln in enumerate(page) if not ln.blank]
     for k, i in enumerate(filled[:-1]):
         m = _GLUED_TO_LINE.search(page[i].text.text)
@@ -584,13 +592,19 @@ def _unglued_number(page: list[_Line], expected: int) -> list[_Line]:
             and expected <= number <= expected + MAX_SKIPPED
             and _opens_body(after)
             and len(rest) <= MAX_BODY_LINES
-            and not any(_BARE.match(page[j].text.text) for j in rest)
+            and _next_numbers(page, rest, number)
         )
         if then_numbers or then_bodies:
             ln = page[i]
             head = replace(ln, text=ln.text.slice(0, m.start()))
             return [*page[:i], head, replace(ln, text=ln.text.slice(m.start(2), m.end(2))), *page[i + 1 :]]
     return page
+
+
+def _next_numbers(page: list[_Line], rest: list[int], number: int) -> bool:
+    """Are the bare numbers among lines ``rest`` (if any) the ones after ``number``, in any order?"""
+    later = sorted(int(m.group(1)) for j in rest if (m := _BARE.match(page[j].text.text)))
+    return later == list(range(number + 1, number + 1 + len(later)))
 
 
 _Body = tuple[int | None, list[Mapped]]
