@@ -111,9 +111,7 @@ def test_control_every_edit_is_found(letter: str, layout: str, source: str) -> N
 # --- the extractions -------------------------------------------------------------------------
 
 KNOWN_FAILURES: dict[str, set[str]] = {
-    "same": {
-        "jbz-ek-qe/sans-12pt-35mm/pdftotext",
-    },
+    "same": set(),
     "edits": {
         "jbz-ek-qe/sans-12pt-35mm/pdftotext",
         "jbz-tk-1014/sans-10pt-20mm/pdfplumber",

@@ -33,6 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -875,6 +876,7 @@ def _paragraphs(
     """Cut the body lines of every page, in order, into paragraphs."""
     filled = [ln for ln in stream if not ln.blank]
     right = _measure([len(ln.text.text.rstrip()) for ln in filled])
+    wide = _width_measure([ln.text.text.rstrip() for ln in filled])
     left = _mode([ln.indent for ln in filled]) if filled else 0
     groups: list[list[_Line]] = []
     gap = False
@@ -890,7 +892,7 @@ def _paragraphs(
             continue
         # a blank line ends a paragraph only within a page, and never after a broken word
         gap = gap and prev is not None and prev.page == ln.page and not _BROKEN_WORD.search(prev.text.text)
-        if prev is None or gap or _breaks(prev, ln, right, left, items > 0):
+        if prev is None or gap or _breaks(prev, ln, (right, wide), left, items > 0):
             if items and groups and prev is not None and not gap:
                 items -= 1
             groups.append([ln])
@@ -919,8 +921,10 @@ SURELY_FITS = 0.86
 """Share of the measure (the 90th percentile of line lengths) below which a next word surely fit."""
 
 
-def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> bool:
-    """Does ``ln`` start a new paragraph after ``prev``?"""
+def _breaks(prev: _Line, ln: _Line, measure: tuple[float, float], left: int, in_list: bool) -> bool:
+    """Does ``ln`` start a new paragraph after ``prev``? ``measure`` is a full line's length in
+    characters and in estimated width (:func:`_width`)."""
+    right, wide = measure
     p = prev.text.text.rstrip()
     t = ln.text.text
     if _LIST_START.match(t) or _BULLET_LEAD.match(t) or any(r.match(t.strip()) for r in HEADER_LINES):
@@ -938,12 +942,15 @@ def _breaks(prev: _Line, ln: _Line, right: float, left: int, in_list: bool) -> b
     if needed < SURELY_FITS * right:
         return True  # the line stopped short though the next word would have fitted
     # Characters are not widths: where the next word may just have fitted, a finished sentence
-    # or a numbered heading (set in a wider bold face) followed by a capital ends the paragraph.
+    # or a numbered heading (set in a wider bold face) followed by a capital ends the paragraph
+    # when the next word would have fitted by count and by estimated width (``zeerste.`` / ``Voor``
+    # after a line of wide capitals may have been full) ...
     if not ((SENTENCE_END.search(p) or _LIST_START.match(prev.text.text)) and t.lstrip()[:1].isupper()):
         return False
+    fits = needed <= right and _width(f"{p} {first.group(0) if first else ''}") <= wide
     # ... and so does a finished sentence before a heading: a short line with no full stop.
     heading = len(t.rstrip()) < SURELY_FITS * right and not SENTENCE_END.search(t.rstrip())
-    return needed <= right or heading
+    return fits or heading
 
 
 def _measure(lengths: list[int]) -> float:
@@ -955,7 +962,43 @@ def _measure(lengths: list[int]) -> float:
     return _percentile([n for n in lengths if n <= 1.35 * usual] or lengths, 0.9)
 
 
-def _percentile(values: list[int], q: float) -> float:
+# Adobe's Helvetica metrics (the core-font AFM), in thousandths of an em, for `` `` to ``~``.
+_HELVETICA = tuple(
+    int(w)
+    for w in """278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556
+    556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778 667
+    778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556 556 222 222
+    500 222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584""".split()
+)
+_AVERAGE_WIDTH = 556
+
+
+def _width(text: str) -> float:
+    """A line's width estimated from a proportional face's metrics (Helvetica's; a serif face's
+    differ little in proportion): ``i`` and ``l`` are narrow, ``m``, ``W`` and capitals wide, so a
+    line of wide letters is fuller than its count of characters says. An accented letter is as
+    wide as its base letter."""
+    total = 0
+    for c in text:
+        o = ord(c)
+        if not 32 <= o < 127:
+            o = ord(unicodedata.normalize("NFD", c)[0]) if c.isalpha() else 0
+        total += _HELVETICA[o - 32] if 32 <= o < 127 else _AVERAGE_WIDTH
+    return total / 1000
+
+
+def _width_measure(texts: list[str]) -> float:
+    """A full line's estimated width: the 90th percentile of the widths of the lines :func:`_measure`
+    counts (those raw pdftotext ran together left out)."""
+    if not texts:
+        return 40.0
+    lengths = [len(t) for t in texts]
+    usual = statistics.median(n for n in lengths if n > 20) if any(n > 20 for n in lengths) else max(lengths)
+    kept = [t for t in texts if len(t) <= 1.35 * usual] or texts
+    return _percentile([_width(t) for t in kept], 0.9)
+
+
+def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return float(ordered[min(len(ordered) - 1, int(q * len(ordered)))])
 
