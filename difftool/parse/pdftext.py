@@ -513,11 +513,16 @@ def _numbers_apart(page: list[_Line], expected: int) -> _Zone | None:
     its own text run gives ``1`` / ``2`` / ``body 1`` / ``body 2``, or ``body 3`` / ``body 4`` /
     ``5`` / ``body 5`` / ``3`` / ``4``. A number alone right before text opens that body; the other
     numbers (a block of two or more, or those after the last body) belong, in order, to the bodies
-    that have none, which come first."""
+    that have none, which come first. A number right after a list's bullets, which the content
+    stream wrote apart from their items, stands where the stream left it: the items' text follows,
+    not the note's body (that is at the page's foot, :func:`_bodies_last`)."""
     filled = [i for i, ln in enumerate(page) if not ln.blank]
     numbers = {i: int(m.group(1)) for i in filled if (m := _BARE.match(page[i].text.text))}
     first = next((i for i in filled if i in numbers and expected <= numbers[i] <= expected + MAX_SKIPPED + 40), None)
     if first is None:
+        return None
+    above = [i for i in filled if i < first]
+    if above and _BULLET_ONLY.match(page[above[-1]].text.text):
         return None
     tail = [i for i in filled if i >= first]
     found = sorted(numbers[i] for i in tail if i in numbers)
