@@ -885,7 +885,8 @@ def _paragraphs(
     left = _mode([ln.indent for ln in filled]) if filled else 0
     groups: list[list[_Line]] = []
     gap = False
-    items = 0
+    items = 0  # list items whose bullets the stream wrote apart and that have not yet ended
+    bulleted = False  # a bullet on a line of its own since the last line of text
     prev: _Line | None = None
     for ln in stream:
         if ln.blank:
@@ -893,17 +894,18 @@ def _paragraphs(
             continue
         if _BULLET_ONLY.match(ln.text.text):
             items += 1
-            gap = True
+            gap = bulleted = True
             continue
         # a blank line ends a paragraph only within a page, and never after a broken word
         gap = gap and prev is not None and prev.page == ln.page and not _BROKEN_WORD.search(prev.text.text)
         if prev is None or gap or _breaks(prev, ln, (right, wide), left, items > 0):
-            if items and groups and prev is not None and not gap:
+            # an item ends where the next starts, or at a blank line (the list's last item)
+            if items and groups and prev is not None and not (gap and bulleted):
                 items -= 1
             groups.append([ln])
         else:
             groups[-1].append(ln)
-        gap = False
+        gap = bulleted = False
         prev = ln
     paras = []
     for group in groups:
