@@ -669,13 +669,37 @@ def _bodies_before(
             elif len(bodies) < count:
                 bodies.insert(0, [ln.text])
             else:
-                break
+                glued = _glued_above(page, j, measure)
+                if glued is None:
+                    break
+                k, at = glued
+                bodies[0][:0] = [page[k].text.slice(at), *(x.text for x in page[k + 1 : j + 1])]
+                return page[:k] + [replace(page[k], text=page[k].text.slice(0, at))], bodies
             at = _glue_at(ln.text.text, measure, next_start) if len(bodies) == count else None
             if at is not None:
                 bodies[0][0] = ln.text.slice(at)
                 return page[:j] + [replace(ln, text=ln.text.slice(0, at))], bodies
         j -= 1
     return (page[: j + 1], bodies) if len(bodies) == count else None
+
+
+GLUED_ABOVE_LINES = 3
+"""How many lines above the topmost unnumbered body its start may be glued to a broken word."""
+
+
+def _glued_above(page: list[_Line], j: int, measure: float) -> tuple[int, int] | None:
+    """(line, offset) of the start of the topmost body when it lies a few lines above line ``j``,
+    glued to a broken word (:func:`_glue_at`: ``Alle SchengenSinds eind 2021 …``), and the lines
+    from there down to the body found so far run on (none ends a sentence): a long note whose next
+    line happens to start with a capital (``… (EES) op`` / ``Amsterdam Airport …``)."""
+    for k in range(j, max(-1, j - GLUED_ABOVE_LINES), -1):
+        t = page[k].text.text
+        if page[k].blank or _complete(t):
+            return None
+        at = _glue_at(t, measure, "")  # glued, not merely a capital after a space
+        if at is not None:
+            return k, at
+    return None
 
 
 def _parenthesis_goes_on(above: str, line: str) -> bool:
