@@ -669,7 +669,7 @@ def _bodies_before(
             elif len(bodies) < count:
                 bodies.insert(0, [ln.text])
             else:
-                glued = _glued_above(page, j, measure)
+                glued = _glued_above(page, j, measure) or (_set_apart_above(page, j, measure, next_start) if count == 1 else None)
                 if glued is None:
                     break
                 k, at = glued
@@ -699,6 +699,30 @@ def _glued_above(page: list[_Line], j: int, measure: float) -> tuple[int, int] |
         at = _glue_at(t, measure, "")  # glued, not merely a capital after a space
         if at is not None:
             return k, at
+    return None
+
+
+NOTE_TYPE = 1.5
+"""How much longer than a line of text a line of a footnote may be: the notes' type, two or three
+points smaller than the text's, holds less than half as many characters again. A longer line is
+lines that raw pdftotext ran together."""
+
+
+def _set_apart_above(page: list[_Line], j: int, measure: float, next_start: str) -> tuple[int, int] | None:
+    """(line, 0) where a lone unnumbered body starts when the line or two above it, full lines
+    that end no sentence (so they wrapped) and are no lines of text run together, come right after
+    a blank line: raw pdftotext sets the foot's notes apart from the text by one, so they are the
+    body's first lines (``… van 13 en 14 juni 2024,`` / ``Kamerstukken II, …``; not a signature's
+    short ``De minister van …,``). Not when the next page goes on mid-sentence: then the page's
+    text ends right above the notes."""
+    if next_start[:1].islower():
+        return None
+    for k in range(j, max(0, j - 2), -1):
+        t = page[k].text.text.rstrip()
+        if page[k].blank or _complete(t) or not SURELY_FITS * measure <= len(t) <= NOTE_TYPE * measure:
+            return None
+        if page[k - 1].blank:
+            return k, 0
     return None
 
 
