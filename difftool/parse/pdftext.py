@@ -946,7 +946,7 @@ def _paragraphs(
             continue
         # a blank line ends a paragraph only within a page, and never after a broken word
         gap = gap and prev is not None and prev.page == ln.page and not _BROKEN_WORD.search(prev.text.text)
-        if prev is None or gap or _breaks(prev, ln, (right, wide), left, items > 0):
+        if prev is None or gap or _breaks(_unmarked(prev, cuts), ln, (right, wide), left, items > 0):
             # an item ends where the next starts, or at a blank line (the list's last item)
             if items and groups and prev is not None and not (gap and bulleted):
                 items -= 1
@@ -970,6 +970,12 @@ def _paragraphs(
         if text.text:
             paras.append(Para(text, refs, page=group[0].page + 1, marks=marks))
     return paras
+
+
+def _unmarked(line: _Line, cuts: dict[int, list[tuple[int, int]]]) -> _Line:
+    """The line without its footnote markers (``vertrekproces.3`` ends a sentence)."""
+    spans = cuts.get(line.text.offsets[0] if line.text.offsets else -1)
+    return replace(line, text=without_spans(line.text, sorted(spans))) if spans else line
 
 
 SURELY_FITS = 0.86
@@ -1003,9 +1009,19 @@ def _breaks(prev: _Line, ln: _Line, measure: tuple[float, float], left: int, in_
     if not ((SENTENCE_END.search(p) or _LIST_START.match(prev.text.text)) and t.lstrip()[:1].isupper()):
         return False
     fits = needed <= right and _width(f"{p} {first.group(0) if first else ''}") <= wide
-    # ... and so does a finished sentence before a heading: a short line with no full stop.
+    # ... and so does a finished sentence before a heading: a short line with no full stop ...
     heading = len(t.rstrip()) < SURELY_FITS * right and not SENTENCE_END.search(t.rstrip())
-    return fits or heading
+    # ... and a sentence that ends two printed lines raw pdftotext ran together (at a hyphen),
+    # the second stopping short: longer than any full line, too short for two (not a colon's
+    # clause before a list, ``(hierna:`` / ``Commissie)``).
+    run_together = RUN_ON_FULL * right < len(p) <= RUN_ON_SHORT * right and not p.endswith(":")
+    return fits or heading or run_together
+
+
+RUN_ON_FULL = 1.1
+"""Longer than this many full lines (the measure), a line is two printed lines run together."""
+RUN_ON_SHORT = 1.7
+"""Two printed lines run together, the second stopped short: up to this many full lines."""
 
 
 def _measure(lengths: list[int]) -> float:
