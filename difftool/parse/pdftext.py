@@ -1002,6 +1002,13 @@ def _breaks(prev: _Line, ln: _Line, measure: tuple[float, float], left: int, in_
     needed = len(p) + 1 + (len(first.group(0)) if first else 0)
     if needed < SURELY_FITS * right:
         return True  # the line stopped short though the next word would have fitted
+    longer = len(p) > right and RUN_ON_FULL * wide < _width(p) <= RUN_ON_SHORT * wide
+    if longer and t.lstrip()[:1].isupper() and not p.endswith(":"):
+        # two printed lines that raw pdftotext ran together (it joins a line that ends in a
+        # hyphen to the next), longer and wider than any full line and too narrow for two: the second
+        # stopped short, so a paragraph or a heading ends there (not a colon's clause that goes
+        # on, ``(hierna:`` / ``Commissie)``)
+        return True
     # Characters are not widths: where the next word may just have fitted, a finished sentence
     # or a numbered heading (set in a wider bold face) followed by a capital ends the paragraph
     # when the next word would have fitted by count and by estimated width (``zeerste.`` / ``Voor``
@@ -1011,17 +1018,13 @@ def _breaks(prev: _Line, ln: _Line, measure: tuple[float, float], left: int, in_
     fits = needed <= right and _width(f"{p} {first.group(0) if first else ''}") <= wide
     # ... and so does a finished sentence before a heading: a short line with no full stop ...
     heading = len(t.rstrip()) < SURELY_FITS * right and not SENTENCE_END.search(t.rstrip())
-    # ... and a sentence that ends two printed lines raw pdftotext ran together (at a hyphen),
-    # the second stopping short: longer than any full line, too short for two (not a colon's
-    # clause before a list, ``(hierna:`` / ``Commissie)``).
-    run_together = RUN_ON_FULL * right < len(p) <= RUN_ON_SHORT * right and not p.endswith(":")
-    return fits or heading or run_together
+    return fits or heading
 
 
-RUN_ON_FULL = 1.1
-"""Longer than this many full lines (the measure), a line is two printed lines run together."""
-RUN_ON_SHORT = 1.7
-"""Two printed lines run together, the second stopped short: up to this many full lines."""
+RUN_ON_FULL = 1.06
+"""Wider than this many full lines (by estimated width), a line is two printed lines run together."""
+RUN_ON_SHORT = 1.75
+"""Two printed lines run together, the second stopped short: up to this many full lines wide."""
 
 
 def _measure(lengths: list[int]) -> float:
