@@ -157,19 +157,36 @@ def _rest_of_body(page: list[_Line], body: Mapped, measure: float) -> tuple[list
     without a full stop is short), and the page's text ends, after a blank line, in a few lines
     that end one, one of them wider than any line of text (the notes' smaller type holds more on a
     line) and the first no list item; those lines come before any numbered body of the page's own
-    zone. A rest of one short line shows no such evidence and stays text."""
+    zone. A rest of one short line shows no such evidence and stays text.
+
+    Where the tool writes no blank lines (pdfplumber), the lines are set apart from the text by
+    their first line (:func:`_opens_rest`)."""
     if len(body.text) <= measure or _complete(body.text):
         return None
     filled = [i for i, ln in enumerate(page) if not ln.blank]
+    blankless = len(filled) == len(page)
     for n in range(1, min(REST_OF_BODY_LINES, len(filled)) + 1):
         first, last = filled[-n], filled[-1]
         run = [page[i].text for i in filled[-n:]]
         wide = any(len(line.text.rstrip()) > measure for line in run)  # the notes' smaller type
-        set_apart = first == 0 or page[first - 1].blank
+        set_apart = first == 0 or page[first - 1].blank or (blankless and _opens_rest(run[0].text, page[first - 1], measure))
         item = _BULLET_LEAD.match(run[0].text) or _LIST_START.match(run[0].text.lstrip())
         if set_apart and wide and _complete(run[-1].text) and not item:
             return run, page[:first] + page[last + 1 :]
     return None
+
+
+NOTE_WIDER = 1.15
+"""A line this many times as long as a full line of text is set in the notes' smaller type."""
+
+
+def _opens_rest(text: str, above: _Line, measure: float) -> bool:
+    """Does a line that no blank line sets apart start the rest of a note: in lower case after a
+    finished sentence, or in the notes' type and not in lower case (text that goes on)?"""
+    t = text.strip()
+    if t[:1].islower():
+        return _complete(above.text.text)
+    return len(t) > NOTE_WIDER * measure
 
 
 def _numbered(lines: list[_Line], page: int) -> list[_Line]:
