@@ -88,7 +88,9 @@ def test_an_unnumbered_note_glued_to_a_broken_word_lines_above() -> None:
         "financiële gevolgen de werkwijze van de toelichting vooraf; ter uitvoering daarvan is het\n"
         "formulier over de verlenging van de regeling voor de opvang op de luchthaven\n"
         "Amsterdam Airport Schiphol bij deze brief aan uw Kamer gezonden.\n4\n"
-        f"{CITE_B}\n{FOOTER}\n1\n3\n\f" + "lijke regelingen volgen in het voorjaar, zoals met de koepels is afgesproken.\n" + _foot(2)
+        f"{CITE_B}\n{FOOTER}\n1\n3\n\f"
+        + "lijke regelingen volgen in het voorjaar, zoals met de koepels is afgesproken.\n"
+        + _foot(2)
     )
     bodies = _bodies(text)
     assert bodies[3].startswith("Sinds 2022 geldt") and bodies[3].endswith("aan uw Kamer gezonden.")
@@ -100,10 +102,7 @@ def test_a_lone_unnumbered_note_starts_after_the_blank_line() -> None:
     """A lone note without its number whose first line (full, ending no sentence) follows the blank
     line that sets the notes apart: that line is the note's, not the text's."""
     text = (
-        FILL * 3
-        + _foot(1)
-        + FILL * 3
-        + "Het overleg met de koepels over de nieuwe regeling is afgerond.3\n"
+        FILL * 3 + _foot(1) + FILL * 3 + "Het overleg met de koepels over de nieuwe regeling is afgerond.3\n"
         "De minister van Infrastructuur,\nA.B. de Vries\n\n"
         "Zie de brief van de staatssecretaris aan de gemeenten over de regeling,\n"
         "Kamerstuk 29 754, nr. 700.\n3" + _foot(2)
@@ -126,7 +125,8 @@ def test_a_list_whose_bullets_came_apart_ends_at_a_blank_line() -> None:
         "De provincies steunen een gezamenlijke aanpak van de opvang in de regio.\n"
         "Het Rijk draagt de helft van de kosten van de nieuwe opvangplaatsen.\n\n"
         + long_line
-        + "\nIn het voorjaar volgt een evaluatie van de regeling door de koepels.\n" + FILL
+        + "\nIn het voorjaar volgt een evaluatie van de regeling door de koepels.\n"
+        + FILL
     )
     assert any(p.startswith(long_line + " In het voorjaar") for p in _paras(text))
 
@@ -153,8 +153,7 @@ def test_two_printed_lines_run_together_end_a_heading_or_paragraph() -> None:
     and too narrow for two is a full line and a short one, so a paragraph or heading ends there."""
     heading = "Voortgang van de onderhandelingen over het voorstel voor een verordening over de opvang"
     sentence = (
-        "De koepels hebben de plannen besproken met de gemeenten en de provincies in het hele land en "
-        "steunen ze."
+        "De koepels hebben de plannen besproken met de gemeenten en de provincies in het hele land en steunen ze."
     )
     text = (
         FILL * 2
@@ -208,8 +207,12 @@ def test_a_long_notes_rest_in_text_without_blank_lines() -> None:
     """pdfplumber writes no blank lines: a long note's rest at the next page's foot is known by its
     first line, in the notes' type (longer than any line of text) or in lower case after a finished
     sentence."""
-    rest_wide = "Amsterdam Airport Schiphol bij deze brief aan uw Kamer gezonden, met de cijfers van het laatste kwartaal.\n"
-    rest_lower = "bij deze brief aan uw Kamer gezonden, met de cijfers van het laatste kwartaal van het voorgaande jaar.\n"
+    rest_wide = (
+        "Amsterdam Airport Schiphol bij deze brief aan uw Kamer gezonden, met de cijfers van het laatste kwartaal.\n"
+    )
+    rest_lower = (
+        "bij deze brief aan uw Kamer gezonden, met de cijfers van het laatste kwartaal van het voorgaande jaar.\n"
+    )
     for rest, above in ((rest_wide, "A.B. de Vries\n"), (rest_lower, "Daarmee is de regeling rond.\n")):
         text = (
             FILL * 8 + "Het overleg met de koepels is afgerond en het besluit is genomen.3 Het formulier\n"

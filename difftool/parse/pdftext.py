@@ -34,7 +34,7 @@ import itertools
 import re
 import statistics
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from difftool.lexicon import known, zipf
@@ -169,7 +169,9 @@ def _rest_of_body(page: list[_Line], body: Mapped, measure: float) -> tuple[list
         first, last = filled[-n], filled[-1]
         run = [page[i].text for i in filled[-n:]]
         wide = any(len(line.text.rstrip()) > measure for line in run)  # the notes' smaller type
-        set_apart = first == 0 or page[first - 1].blank or (blankless and _opens_rest(run[0].text, page[first - 1], measure))
+        set_apart = (
+            first == 0 or page[first - 1].blank or (blankless and _opens_rest(run[0].text, page[first - 1], measure))
+        )
         item = _BULLET_LEAD.match(run[0].text) or _LIST_START.match(run[0].text.lstrip())
         if set_apart and wide and _complete(run[-1].text) and not item:
             return run, page[:first] + page[last + 1 :]
@@ -686,12 +688,14 @@ def _bodies_before(
             elif len(bodies) < count:
                 bodies.insert(0, [ln.text])
             else:
-                glued = _glued_above(page, j, measure) or (_set_apart_above(page, j, measure, next_start) if count == 1 else None)
+                glued = _glued_above(page, j, measure) or (
+                    _set_apart_above(page, j, measure, next_start) if count == 1 else None
+                )
                 if glued is None:
                     break
-                k, at = glued
-                bodies[0][:0] = [page[k].text.slice(at), *(x.text for x in page[k + 1 : j + 1])]
-                return page[:k] + [replace(page[k], text=page[k].text.slice(0, at))], bodies
+                k, cut = glued
+                bodies[0][:0] = [page[k].text.slice(cut), *(x.text for x in page[k + 1 : j + 1])]
+                return page[:k] + [replace(page[k], text=page[k].text.slice(0, cut))], bodies
             at = _glue_at(ln.text.text, measure, next_start) if len(bodies) == count else None
             if at is not None:
                 bodies[0][0] = ln.text.slice(at)
@@ -1089,7 +1093,7 @@ def _width_measure(texts: list[str]) -> float:
     return _percentile([_width(t) for t in kept], 0.9)
 
 
-def _percentile(values: list[float], q: float) -> float:
+def _percentile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     return float(ordered[min(len(ordered) - 1, int(q * len(ordered)))])
 
