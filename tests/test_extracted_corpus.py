@@ -118,10 +118,10 @@ KNOWN_FAILURES: dict[str, set[str]] = {
         "jbz-tk-1014/sans-10pt-20mm/pdftotext",
     },
 }
-"""Extractions the reader still gets wrong (issue 10; docs/inputs.md, "Known limits"): in raw
-``pdftotext`` several paragraph breaks missed in a row around a heading; a paragraph break missed
-after a full line that ends a sentence, where the paragraph between was moved away (pdfplumber too).
-Strict: a case that starts passing must be taken off the list."""
+"""Extractions the reader still gets wrong (issue 10; docs/inputs.md, "Known limits"): a paragraph
+break missed after a full line that ends a sentence (raw ``pdftotext``: also after three printed
+lines run together), where the edit moved away the paragraph between, so the move is not found
+(pdfplumber too). Strict: a case that starts passing must be taken off the list."""
 
 
 def _expect(request: pytest.FixtureRequest, test: str, letter: str, layout: str, extractor: str) -> None:
