@@ -23,8 +23,10 @@ the middle of a paragraph, the markers are plain digits. What the native reader
   fit, in the last lines of the page before), so ``2026``, ``nr. 1014``, ``32 317`` and
   ``op 5 juni`` never are;
 - **paragraphs**: a blank line, a list item, a first-line indent, or a line that stopped short
-  although the next word would have fitted ends one; otherwise it runs on, across pages and
-  around the footnote bodies and furniture between its halves;
+  although the next word would have fitted ends one (lengths judged against the page's full line
+  in characters and in estimated width, :func:`_width`; two printed lines that raw pdftotext ran
+  together, the second short, end one too); otherwise it runs on, across pages and around the
+  footnote bodies and furniture between its halves;
 - **hyphenation** at line ends is resolved with the Dutch lexicon (:func:`join_lines`).
 """
 
