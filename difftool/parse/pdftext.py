@@ -1070,18 +1070,26 @@ _HELVETICA = tuple(
 _AVERAGE_WIDTH = 556
 
 
+def _char_widths() -> dict[str, int]:
+    """Width per character: the printable ASCII ones, and the Latin letters with diacritics
+    (U+00C0 to U+024F) as wide as their base letter."""
+    widths = {chr(32 + k): w for k, w in enumerate(_HELVETICA)}
+    for o in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(o))[0]
+        if base in widths:
+            widths[chr(o)] = widths[base]
+    return widths
+
+
+_CHAR_WIDTHS = _char_widths()
+
+
 def _width(text: str) -> float:
     """A line's width estimated from a proportional face's metrics (Helvetica's; a serif face's
     differ little in proportion): ``i`` and ``l`` are narrow, ``m``, ``W`` and capitals wide, so a
     line of wide letters is fuller than its count of characters says. An accented letter is as
-    wide as its base letter."""
-    total = 0
-    for c in text:
-        o = ord(c)
-        if not 32 <= o < 127:
-            o = ord(unicodedata.normalize("NFD", c)[0]) if c.isalpha() else 0
-        total += _HELVETICA[o - 32] if 32 <= o < 127 else _AVERAGE_WIDTH
-    return total / 1000
+    wide as its base letter, any other character as an average one."""
+    return sum(map(_CHAR_WIDTHS.get, text, itertools.repeat(_AVERAGE_WIDTH))) / 1000
 
 
 def _width_measure(texts: list[str]) -> float:
