@@ -113,6 +113,21 @@ def test_a_lone_unnumbered_note_starts_after_the_blank_line() -> None:
     assert _paras(text)[-1] == "A.B. de Vries"
 
 
+def test_a_body_glued_to_the_first_half_of_a_capitalised_word() -> None:
+    """A sentence's first word broken at the page's end (``Be-`` / ``langrijk``) may have its half
+    glued to the first body (``BeKamerbrief …``): the half and the next page's first word make a
+    word, so the body starts at the capital after it."""
+    text = (
+        FILL + "Het overleg met de koepels is afgerond.3 Daarna volgde een ronde langs de\n"
+        f"provincies; de plannen kregen daar brede steun. Be{CITE_A}\n3"
+        + _foot(1)
+        + "langrijk is dat de gemeenten de regeling zelf uitvoeren.\n"
+        + _foot(2)
+    )
+    assert _bodies(text) == {3: CITE_A}
+    assert any("steun. Be langrijk is" in p or "steun. Belangrijk is" in p for p in _paras(text))
+
+
 # --- lists ----------------------------------------------------------------------------------------
 
 

@@ -778,8 +778,9 @@ def _glue_at(text: str, measure: float, next_start: str) -> int | None:
 
 _GLUED_BODY = re.compile(r"[a-zß-öø-ÿ]{2}((?:[A-Z][^\W\d_]+\b|https?://|www\.).*)$")
 """A capital or a web address glued to a word's lower-case first half, with the rest of the line."""
-_BODY_INSIDE = re.compile(r"[a-zß-öø-ÿ]{2} ?([A-Z]|https?://|www\.)")
-"""Where a body may start inside a line: a capital or web address after a lower-case word's end."""
+_BODY_INSIDE = re.compile(r"(?:[a-zß-öø-ÿ]{2}|\b[A-Z][a-zß-öø-ÿ]) ?([A-Z]|https?://|www\.)")
+"""Where a body may start inside a line: a capital or web address after a lower-case word's end,
+or after the two letters of a capitalised word's first half (``Be`` + ``langrijke``)."""
 
 
 def _is_url(text: str) -> bool:
