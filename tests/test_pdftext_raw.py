@@ -190,6 +190,15 @@ def test_two_printed_lines_run_together_end_a_heading_or_paragraph() -> None:
     assert any(two + " Europese middelen" in p for p in _paras(text))
 
 
+def test_a_heading_run_together_after_a_full_line_that_ends_a_sentence() -> None:
+    """A heading that wrapped at a hyphen, run together by raw pdftotext, after a full line that
+    ends a sentence: its shape (two printed lines, the second short, no full stop) ends the
+    paragraph before it as a short heading would."""
+    heading = "Voortgang van de onderhandelingen over het voorstel voor een verordening over de opvang"
+    text = FILL * 2 + heading + "\nIn het overleg van 3 maart bleek dat de meeste lidstaten de tekst steunen.\n" + FILL
+    assert heading in _paras(text)
+
+
 def test_a_sentence_end_is_judged_without_the_footnote_marker() -> None:
     """``… steunen het.3`` ends a sentence: where the next word would have fitted, the line with a
     marker after its full stop ends the paragraph as it would without the marker."""

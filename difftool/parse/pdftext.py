@@ -1026,12 +1026,10 @@ def _breaks(prev: _Line, ln: _Line, measure: tuple[float, float], left: int, in_
     needed = len(p) + 1 + (len(first.group(0)) if first else 0)
     if needed < SURELY_FITS * right:
         return True  # the line stopped short though the next word would have fitted
-    longer = len(p) > right and RUN_ON_FULL * wide < _width(p) <= RUN_ON_SHORT * wide
-    if longer and t.lstrip()[:1].isupper() and not p.endswith(":"):
-        # two printed lines that raw pdftotext ran together (it joins a line that ends in a
-        # hyphen to the next), longer and wider than any full line and too narrow for two: the second
-        # stopped short, so a paragraph or a heading ends there (not a colon's clause that goes
-        # on, ``(hierna:`` / ``Commissie)``)
+    if _run_together(p, right, wide) and t.lstrip()[:1].isupper() and not p.endswith(":"):
+        # two printed lines that raw pdftotext ran together, the second stopped short: a
+        # paragraph or a heading ends there (not a colon's clause that goes on, ``(hierna:`` /
+        # ``Commissie)``)
         return True
     # Characters are not widths: where the next word may just have fitted, a finished sentence
     # or a numbered heading (set in a wider bold face) followed by a capital ends the paragraph
@@ -1040,9 +1038,18 @@ def _breaks(prev: _Line, ln: _Line, measure: tuple[float, float], left: int, in_
     if not ((SENTENCE_END.search(p) or _LIST_START.match(prev.text.text)) and t.lstrip()[:1].isupper()):
         return False
     fits = needed <= right and _width(f"{p} {first.group(0) if first else ''}") <= wide
-    # ... and so does a finished sentence before a heading: a short line with no full stop ...
-    heading = len(t.rstrip()) < SURELY_FITS * right and not SENTENCE_END.search(t.rstrip())
+    # ... and so does a finished sentence before a heading: a line with no full stop that is
+    # short, or two printed lines run together (a heading that wrapped at a hyphen)
+    u = t.rstrip()
+    heading = not SENTENCE_END.search(u) and (len(u) < SURELY_FITS * right or _run_together(u, right, wide))
     return fits or heading
+
+
+def _run_together(line: str, right: float, wide: float) -> bool:
+    """Is ``line`` two printed lines that raw pdftotext ran together (it joins a line that ends in
+    a hyphen to the next), the second stopped short: longer and wider than any full line, too
+    narrow for two?"""
+    return len(line) > right and RUN_ON_FULL * wide < _width(line) <= RUN_ON_SHORT * wide
 
 
 RUN_ON_FULL = 1.06
