@@ -251,3 +251,21 @@ def test_a_long_notes_rest_in_text_without_blank_lines() -> None:
         )
         assert _bodies(text)[3].endswith(rest.strip()), rest
         assert not any(rest.strip()[:30] in p for p in _paras(text))
+
+
+def test_a_lone_note_at_a_line_start_leaves_no_empty_line_in_the_text() -> None:
+    """The page's text above a lone note set apart by a blank line keeps no empty remnant of the
+    note's first line: a paragraph that goes on over the page with a capitalised word runs on."""
+    text = (
+        FILL * 3
+        + _foot(1)
+        + FILL * 3
+        + "Het overleg met de koepels over de nieuwe regeling is afgerond.3 Daarom verwacht\n\n"
+        "Zie de brief van de staatssecretaris aan de gemeenten over de regeling,\n"
+        "Kamerstuk 29 754, nr. 700.\n3"
+        + _foot(2)
+        + "Nederland dat de gemeenten de regeling in het voorjaar uitvoeren.\n"
+        + _foot(3)
+    )
+    assert _bodies(text)[3].startswith("Zie de brief")
+    assert any("Daarom verwacht Nederland dat" in p for p in _paras(text))

@@ -697,7 +697,8 @@ def _bodies_before(
                     break
                 k, cut = glued
                 bodies[0][:0] = [page[k].text.slice(cut), *(x.text for x in page[k + 1 : j + 1])]
-                return page[:k] + [replace(page[k], text=page[k].text.slice(0, cut))], bodies
+                head = [replace(page[k], text=page[k].text.slice(0, cut))] if cut else []
+                return page[:k] + head, bodies
             at = _glue_at(ln.text.text, measure, next_start) if len(bodies) == count else None
             if at is not None:
                 bodies[0][0] = ln.text.slice(at)
