@@ -113,7 +113,6 @@ def test_control_every_edit_is_found(letter: str, layout: str, source: str) -> N
 
 KNOWN_FAILURES: dict[str, set[str]] = {
     "same": {
-        "jbz-ek-qe/sans-12pt-35mm/pdftotext",
         "jbz-ek-qe/weasyprint-serif-12pt/pdftotext",
     },
     "edits": {
@@ -125,10 +124,12 @@ KNOWN_FAILURES: dict[str, set[str]] = {
         "jbz-tk-1014/weasyprint-serif-10pt/pdftotext",
     },
 }
-"""Extractions the reader still gets wrong (issue 10; docs/inputs.md, "Known limits"): in raw
-``pdftotext`` several paragraph breaks missed in a row around a heading; a paragraph break missed
-after a full line that ends a sentence, where the paragraph between was moved away (pdfplumber too).
-Strict: a case that starts passing must be taken off the list."""
+"""Extractions the reader still gets wrong (issue 10; docs/inputs.md, "Known limits"): a paragraph
+break missed after a full line that ends a sentence (raw ``pdftotext``: also after three printed
+lines run together), where the edit moved away the paragraph between, so the move is not found
+(pdfplumber too); and in raw ``pdftotext`` a justified bold heading that wraps, whose stretched
+first line it writes a word per paragraph with the second line's word among them (WeasyPrint
+layout). Strict: a case that starts passing must be taken off the list."""
 
 
 def _expect(request: pytest.FixtureRequest, test: str, letter: str, layout: str, extractor: str) -> None:
