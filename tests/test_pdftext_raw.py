@@ -269,3 +269,26 @@ def test_a_lone_note_at_a_line_start_leaves_no_empty_line_in_the_text() -> None:
     )
     assert _bodies(text)[3].startswith("Zie de brief")
     assert any("Daarom verwacht Nederland dat" in p for p in _paras(text))
+
+
+def test_a_long_notes_rest_in_one_short_line_after_a_blank_line() -> None:
+    """A long note's rest at the next page's foot may be one short line, no wider than the text's:
+    set apart by a blank line, starting in lower case below text that ended, it starts no
+    paragraph, so it is the rest (``toegezonden.``). Without the blank line, or below a full line
+    of text that goes on (``… de regeling voor`` / ``de opvang.``), it stays text."""
+    signed = "De minister van Infrastructuur,\nA.B. de Vries\n"
+    going_on = "De staatssecretaris heeft de gemeenten in een brief laten weten hoe de regeling\n"
+    for above, blank, taken in ((signed, "\n", True), (signed, "", False), (going_on, "\n", False)):
+        text = (
+            FILL * 8 + "Het overleg met de koepels is afgerond en het besluit is genomen.3 Het formulier\n"
+            "is bijgevoegd; de gemeenten krijgen de helft van de kosten vergoed.\n\n"
+            + _NOTE
+            + f"\n{FOOTER} 1\n\f"
+            + FILL * 2
+            + above
+            + blank
+            + "toegezonden.\n\n"
+            + f"{FOOTER} 2\n\f"
+        )
+        assert _bodies(text)[3].endswith("luchthaven toegezonden.") is taken, (above, blank)
+        assert any(p.endswith("toegezonden.") for p in _paras(text)) is not taken, (above, blank)

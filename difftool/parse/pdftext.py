@@ -162,7 +162,8 @@ def _rest_of_body(page: list[_Line], body: Mapped, measure: float) -> tuple[list
     without a full stop is short), and the page's text ends, after a blank line, in a few lines
     that end one, one of them wider than any line of text (the notes' smaller type holds more on a
     line) and the first no list item; those lines come before any numbered body of the page's own
-    zone. A rest of one short line shows no such evidence and stays text.
+    zone. A rest whose lines are no wider than the text's shows the same by its first line: set
+    apart by a blank line, in lower case, below text that ended (``toegezonden.``; :func:`_ended_above`).
 
     Where the tool writes no blank lines (pdfplumber), the lines are set apart from the text by
     their first line (:func:`_opens_rest`)."""
@@ -178,9 +179,20 @@ def _rest_of_body(page: list[_Line], body: Mapped, measure: float) -> tuple[list
             first == 0 or page[first - 1].blank or (blankless and _opens_rest(run[0].text, page[first - 1], measure))
         )
         item = _BULLET_LEAD.match(run[0].text) or _LIST_START.match(run[0].text.lstrip())
-        if set_apart and wide and _complete(run[-1].text) and not item:
+        lower = first > filled[0] and page[first - 1].blank and _ended_above(page, first, measure, run[0].text)
+        if set_apart and (wide or lower) and _complete(run[-1].text) and not item:
             return run, page[:first] + page[last + 1 :]
     return None
+
+
+def _ended_above(page: list[_Line], first: int, measure: float, line: str) -> bool:
+    """Is ``line``, in lower case after a blank line, the rest of something other than the page's
+    text? It starts no paragraph, so it goes on with something: not with the text above when that
+    ended (a finished sentence, or a line that stopped short, as a signature's name), only with a
+    note. After a full line it is the text going on (the next page's first line, in a stream
+    without form feeds)."""
+    above = next(ln.text.text.rstrip() for ln in reversed(page[:first]) if not ln.blank)
+    return line.lstrip()[:1].islower() and (_complete(above) or len(above.strip()) < SURELY_FITS * measure)
 
 
 NOTE_WIDER = 1.15
