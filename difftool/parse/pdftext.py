@@ -1120,11 +1120,17 @@ RUN_ON_SHORT = 1.75
 
 def _measure(lengths: list[int]) -> float:
     """The length of a full line: the 90th percentile of the lines' lengths, leaving out the lines
-    that raw pdftotext runs together (twice the usual length or more)."""
+    that raw pdftotext runs together (:func:`_usual`)."""
     if not lengths:
         return 80.0
+    return _percentile([lengths[k] for k in _usual(lengths)], 0.9)
+
+
+def _usual(lengths: list[int]) -> list[int]:
+    """Indices of the lines a full line is measured on: all but those raw pdftotext ran together
+    (longer than 1.35 times the median of the lines of over 20 characters)."""
     usual = statistics.median(n for n in lengths if n > 20) if any(n > 20 for n in lengths) else max(lengths)
-    return _percentile([n for n in lengths if n <= 1.35 * usual] or lengths, 0.9)
+    return [k for k, n in enumerate(lengths) if n <= 1.35 * usual] or list(range(len(lengths)))
 
 
 # Adobe's Helvetica metrics (the core-font AFM), in thousandths of an em, for `` `` to ``~``.
@@ -1165,10 +1171,7 @@ def _width_measure(texts: list[str]) -> float:
     counts (those raw pdftotext ran together left out)."""
     if not texts:
         return 40.0
-    lengths = [len(t) for t in texts]
-    usual = statistics.median(n for n in lengths if n > 20) if any(n > 20 for n in lengths) else max(lengths)
-    kept = [t for t in texts if len(t) <= 1.35 * usual] or texts
-    return _percentile([_width(t) for t in kept], 0.9)
+    return _percentile([_width(texts[k]) for k in _usual([len(t) for t in texts])], 0.9)
 
 
 def _percentile(values: Sequence[float], q: float) -> float:
