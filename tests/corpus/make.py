@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -229,25 +230,30 @@ def _run_xml(text: str, *, bold: bool = False, italic: bool = False, sup: bool =
     return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_escape(text)}</w:t></w:r>'
 
 
-def _runs_xml(text: str, bold: bool = False) -> str:
-    """Runs for a marked-up text: footnote references, italics, raised text."""
-    out = []
+def _pieces(text: str) -> Iterator[tuple[str, str]]:
+    """A marked-up text in pieces: (``text`` | ``note`` | ``italic`` | ``raised``, its value)."""
     pos = 0
     for m in MARKUP.finditer(text):
         if m.start() > pos:
-            out.append(_run_xml(text[pos : m.start()], bold=bold))
-        if m.group(1):
-            out.append(
-                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                f'<w:footnoteReference w:id="{int(m.group(1)) + NOTE_ID_OFFSET}"/></w:r>'
-            )
-        elif m.group(2):
-            out.append(_run_xml(m.group(2), bold=bold, italic=True))
-        else:
-            out.append(_run_xml(m.group(3), bold=bold, sup=True))
+            yield "text", text[pos : m.start()]
+        kind = "note" if m.group(1) else "italic" if m.group(2) else "raised"
+        yield kind, m.group(m.lastindex or 0)
         pos = m.end()
     if pos < len(text):
-        out.append(_run_xml(text[pos:], bold=bold))
+        yield "text", text[pos:]
+
+
+def _runs_xml(text: str, bold: bool = False) -> str:
+    """Runs for a marked-up text: footnote references, italics, raised text."""
+    out = []
+    for kind, value in _pieces(text):
+        if kind == "note":
+            out.append(
+                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                f'<w:footnoteReference w:id="{int(value) + NOTE_ID_OFFSET}"/></w:r>'
+            )
+        else:
+            out.append(_run_xml(value, bold=bold, italic=kind == "italic", sup=kind == "raised"))
     return "".join(out)
 
 
@@ -444,23 +450,22 @@ def build_docx(letter: Letter, layout: Layout) -> bytes:
 
 
 def _html_escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return _xml_escape(s).replace('"', "&quot;")
+
+
+HTML_TAGS = {"italic": "i", "raised": "sup"}
 
 
 def _html_runs(text: str, notes: dict[int, str]) -> str:
     """A marked-up text as HTML: each footnote as a ``float: footnote`` span at its call."""
     out = []
-    pos = 0
-    for m in MARKUP.finditer(text):
-        out.append(_html_escape(text[pos : m.start()]))
-        if m.group(1):
-            out.append(f'<span class="fn">{_html_escape(plain(notes[int(m.group(1))]))}</span>')
-        elif m.group(2):
-            out.append(f"<i>{_html_escape(m.group(2))}</i>")
+    for kind, value in _pieces(text):
+        if kind == "note":
+            out.append(f'<span class="fn">{_html_escape(plain(notes[int(value)]))}</span>')
+        elif kind in HTML_TAGS:
+            out.append(f"<{HTML_TAGS[kind]}>{_html_escape(value)}</{HTML_TAGS[kind]}>")
         else:
-            out.append(f"<sup>{_html_escape(m.group(3))}</sup>")
-        pos = m.end()
-    out.append(_html_escape(text[pos:]))
+            out.append(_html_escape(value))
     return "".join(out)
 
 
