@@ -54,6 +54,10 @@ class Passage:
     def absent(self) -> bool:
         return not self.texts
 
+    def markers_of(self, k: int) -> tuple[tuple[int, int], ...]:
+        """The markers of ``texts[k]`` (none when the passage was built without them)."""
+        return self.markers[k] if k < len(self.markers) else ()
+
 
 def find(text: str, reading: str) -> tuple[int, int] | None:
     """Where ``reading`` (words separated by single spaces, as readings are) stands in ``text``,

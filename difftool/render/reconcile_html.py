@@ -71,7 +71,7 @@ def _passage(p: dict[str, Any], passage: Passage) -> str:
     right = " right" if passage.reading is not None and passage.reading == p["right"] else ""
     for k, text in enumerate(passage.texts):
         hit = [passage.mark[1:]] if passage.mark is not None and passage.mark[0] == k else []
-        cited = passage.markers[k] if k < len(passage.markers) else ()
+        cited = passage.markers_of(k)
         markers = [(at, fnref(n, lit=n in passage.lit)) for at, n in cited]
         paras.append(f"<p>{marked(text, 0, hit, 'span', markers=markers, cls='hit' + right)}</p>")
     if passage.more:

@@ -303,7 +303,7 @@ class NwayApp(App[None]):
             if passage.mark is not None and passage.mark[0] == k:
                 style = "black on green" if row.cells[v].right else "black on yellow"
                 shown_text.stylize(style, passage.mark[1], passage.mark[2])
-            markers = passage.markers[k] if k < len(passage.markers) else ()
+            markers = passage.markers_of(k)
             out.append_text(with_citations(shown_text, markers, self._cite, LIT_STYLE, passage.lit))
         if passage.more:
             out.append(f"\n… and {passage.more} more block(s)", "dim")
